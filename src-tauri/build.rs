@@ -1,0 +1,20 @@
+/// The app's own commands: listed so that the capability in
+/// src-tauri/capabilities grants exactly these and nothing else.
+const COMMANDS: &[&str] = &[
+    "workspace_info",
+    "new_workspace",
+    "open_workspace",
+    "load_example",
+    "list_services",
+    "save_service",
+    "delete_service",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build script failed");
+}

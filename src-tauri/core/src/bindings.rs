@@ -1,0 +1,38 @@
+//! The UI's TypeScript types, generated from these Rust types so they are
+//! never written twice. `UPDATE_BINDINGS=1 cargo test -p opmodel-core bindings`
+//! rewrites ui/src/lib/bindings.ts; without it the test fails if it is stale.
+
+use ts_rs::TS;
+
+fn generated() -> String {
+    let cfg = ts_rs::Config::new();
+    let decls = [
+        crate::selector::ServiceKind::decl(&cfg),
+        crate::selector::OperatingModel::decl(&cfg),
+        crate::selector::TrafficLight::decl(&cfg),
+        crate::oncall::OutOfHours::decl(&cfg),
+        crate::view::ServiceView::decl(&cfg),
+        crate::view::PeakView::decl(&cfg),
+        crate::input::ServiceInput::decl(&cfg),
+        crate::view::WorkspaceInfo::decl(&cfg),
+        crate::error::AppError::decl(&cfg),
+    ];
+    let mut out = String::from("// Generated from Rust by ts-rs (cargo test -p opmodel-core bindings). Do not edit.\n\n");
+    for d in decls {
+        out.push_str("export ");
+        out.push_str(&d);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn bindings_are_current() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/src/lib/bindings.ts");
+    let want = generated();
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::write(path, &want).unwrap();
+    }
+    let have = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(have == want, "ui/src/lib/bindings.ts is stale: run UPDATE_BINDINGS=1 cargo test -p opmodel-core bindings");
+}

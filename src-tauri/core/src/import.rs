@@ -1,0 +1,223 @@
+//! CSV import of services, teams and domains: every row is checked first,
+//! then all rows are stored in one transaction, or none is.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::error::{Error, Place, Problem, Result};
+use crate::input::{check_name, ServiceInput, NAME_EXPECTED};
+use crate::model::{BudgetHolder, Domain, DomainKind, Funding, Team};
+use crate::store::{Created, Workspace};
+
+/// What an import did, for the message people read.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub added: usize,
+    pub updated: usize,
+    pub created: Created,
+}
+
+pub const SERVICE_COLUMNS: &[&str] = &[
+    "name", "kind", "team", "domain", "exposure_per_hour", "feature_demand",
+    "peak_exposure_per_hour", "peak_periods", "out_of_hours_incidents_per_year",
+];
+const SERVICE_REQUIRED: &[&str] = &["name", "kind", "team", "exposure_per_hour", "feature_demand"];
+pub const TEAM_COLUMNS: &[&str] = &["name", "funding", "on_call_participants"];
+pub const DOMAIN_COLUMNS: &[&str] = &["name", "kind", "on_call_budget_holder"];
+
+/// A parsed file: its rows as column → value, each with its row number
+/// (the header is row 1, as a spreadsheet shows it).
+struct Table {
+    file: String,
+    rows: Vec<(u64, HashMap<String, String>)>,
+}
+
+impl Table {
+    fn read(path: &Path, columns: &[&str], required: &[&str]) -> Result<Table> {
+        let file = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let place = |row: Option<u64>, column: Option<String>| Place { file: Some(file.clone()), row, column, item: None };
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            Error::invalid(place(None, None), &format!("invalid byte at offset {}", e.valid_up_to()), "a UTF-8 text file (save it as 'CSV UTF-8')")
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(text.as_bytes());
+        let headers: Vec<String> = reader
+            .headers()
+            .map_err(|e| Error::invalid(place(Some(1), None), &e.to_string(), "a header row"))?
+            .iter()
+            .map(|h| h.trim().to_ascii_lowercase())
+            .collect();
+        let mut problems = Vec::new();
+        for (i, h) in headers.iter().enumerate() {
+            if !columns.contains(&h.as_str()) {
+                problems.push(Problem { place: place(Some(1), Some(format!("{}", i + 1))), value: h.clone(), expected: format!("one of the columns {}", columns.join(", ")) });
+            } else if headers[..i].contains(h) {
+                problems.push(Problem { place: place(Some(1), Some(h.clone())), value: h.clone(), expected: "each column once".into() });
+            }
+        }
+        for r in required {
+            if !headers.iter().any(|h| h == r) {
+                problems.push(Problem { place: place(Some(1), Some(r.to_string())), value: String::new(), expected: format!("a header row with the column {r} ({})", columns.join(",")) });
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
+        let mut rows = Vec::new();
+        for (i, record) in reader.records().enumerate() {
+            let row = i as u64 + 2;
+            let record = record.map_err(|e| {
+                let expected = match e.kind() {
+                    csv::ErrorKind::UnequalLengths { expected_len, .. } => format!("{expected_len} fields, as in the header row"),
+                    _ => "a well-formed CSV row".to_string(),
+                };
+                Error::invalid(place(Some(row), None), &e.to_string(), &expected)
+            })?;
+            let values = headers.iter().cloned().zip(record.iter().map(str::to_string)).collect();
+            rows.push((row, values));
+        }
+        Ok(Table { file, rows })
+    }
+
+    fn place(&self, row: u64) -> Place {
+        Place { file: Some(self.file.clone()), row: Some(row), column: None, item: None }
+    }
+}
+
+fn get<'a>(values: &'a HashMap<String, String>, column: &str) -> &'a str {
+    values.get(column).map_or("", String::as_str)
+}
+
+/// Problems with names repeated within a file.
+fn duplicate_names(table: &Table) -> Vec<Problem> {
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut problems = Vec::new();
+    for (row, values) in &table.rows {
+        let name = get(values, "name").trim().to_string();
+        if let Some(first) = seen.get(&name) {
+            problems.push(Problem {
+                place: Place { column: Some("name".into()), ..table.place(*row) },
+                value: name.clone(),
+                expected: format!("a name not already used in row {first}"),
+            });
+        } else {
+            seen.insert(name, *row);
+        }
+    }
+    problems
+}
+
+/// Adds or updates services by name; all or nothing.
+pub fn import_services(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
+    let table = Table::read(path, SERVICE_COLUMNS, SERVICE_REQUIRED)?;
+    let settings = ws.settings()?;
+    let existing = ws.services()?;
+    let mut problems = duplicate_names(&table);
+    let mut services = Vec::new();
+    for (row, values) in &table.rows {
+        let name = get(values, "name").trim();
+        let current = existing.iter().find(|s| s.name == name);
+        let domain = get(values, "domain").trim();
+        let input = ServiceInput {
+            name: name.to_string(),
+            kind: get(values, "kind").to_string(),
+            team: get(values, "team").to_string(),
+            domain: (!domain.is_empty()).then(|| domain.to_string()),
+            exposure_per_hour: get(values, "exposure_per_hour").to_string(),
+            feature_demand: get(values, "feature_demand").to_string(),
+            peak_exposure_per_hour: Some(get(values, "peak_exposure_per_hour").to_string()),
+            peak_periods: get(values, "peak_periods").to_string(),
+            out_of_hours_incidents_per_year: get(values, "out_of_hours_incidents_per_year").to_string(),
+            // The CSV has no override columns: an update keeps the override.
+            model_override: current.and_then(|s| s.model_override.as_ref().map(|o| o.model)),
+            override_reason: current.and_then(|s| s.model_override.as_ref().map(|o| o.reason.clone())),
+        };
+        match input.validate(&settings, &table.place(*row)) {
+            Ok(s) => services.push(s),
+            Err(p) => problems.extend(p),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    ws.batch(|b| {
+        let mut summary = ImportSummary::default();
+        for s in &services {
+            let is_new = !existing.iter().any(|e| e.name == s.name);
+            b.put_service(s, &mut summary.created)?;
+            if is_new { summary.added += 1 } else { summary.updated += 1 }
+        }
+        Ok(summary)
+    })
+}
+
+/// Adds or updates teams by name; all or nothing.
+pub fn import_teams(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
+    let table = Table::read(path, TEAM_COLUMNS, TEAM_COLUMNS)?;
+    let mut problems = duplicate_names(&table);
+    let mut teams = Vec::new();
+    for (row, values) in &table.rows {
+        let mut bad = |column: &str, expected: &str| problems.push(Problem {
+            place: Place { column: Some(column.into()), ..table.place(*row) },
+            value: get(values, column).trim().to_string(),
+            expected: expected.to_string(),
+        });
+        let name = check_name(get(values, "name"));
+        let funding = Funding::parse(get(values, "funding"));
+        let participants = get(values, "on_call_participants").trim().parse::<u32>().ok().filter(|n| *n <= 10_000);
+        if name.is_none() { bad("name", NAME_EXPECTED) }
+        if funding.is_none() { bad("funding", Funding::EXPECTED) }
+        if participants.is_none() { bad("on_call_participants", "a whole number of people, 0 or more") }
+        if let (Some(name), Some(funding), Some(on_call_participants)) = (name, funding, participants) {
+            teams.push(Team { name, funding, on_call_participants });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let existing: Vec<String> = ws.teams()?.into_iter().map(|t| t.name).collect();
+    ws.batch(|b| {
+        let mut summary = ImportSummary::default();
+        for t in &teams {
+            b.put_team(t)?;
+            if existing.contains(&t.name) { summary.updated += 1 } else { summary.added += 1 }
+        }
+        Ok(summary)
+    })
+}
+
+/// Adds or updates domains by name; all or nothing.
+pub fn import_domains(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
+    let table = Table::read(path, DOMAIN_COLUMNS, DOMAIN_COLUMNS)?;
+    let mut problems = duplicate_names(&table);
+    let mut domains = Vec::new();
+    for (row, values) in &table.rows {
+        let mut bad = |column: &str, expected: &str| problems.push(Problem {
+            place: Place { column: Some(column.into()), ..table.place(*row) },
+            value: get(values, column).trim().to_string(),
+            expected: expected.to_string(),
+        });
+        let name = check_name(get(values, "name"));
+        let kind = DomainKind::parse(get(values, "kind"));
+        let holder = BudgetHolder::parse_domain_holder(get(values, "on_call_budget_holder"));
+        if name.is_none() { bad("name", NAME_EXPECTED) }
+        if kind.is_none() { bad("kind", DomainKind::EXPECTED) }
+        if holder.is_none() { bad("on_call_budget_holder", "head_of_product or head_of_delivery") }
+        if let (Some(name), Some(kind), Some(on_call_budget_holder)) = (name, kind, holder) {
+            domains.push(Domain { name, kind, on_call_budget_holder });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    let existing: Vec<String> = ws.domains()?.into_iter().map(|d| d.name).collect();
+    ws.batch(|b| {
+        let mut summary = ImportSummary::default();
+        for d in &domains {
+            b.put_domain(d)?;
+            if existing.contains(&d.name) { summary.updated += 1 } else { summary.added += 1 }
+        }
+        Ok(summary)
+    })
+}

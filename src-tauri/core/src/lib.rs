@@ -1,0 +1,26 @@
+//! opmodel's core: the You Build It You Run It rules (DOMAIN.md), exact
+//! money, the workspace store and the reports. It knows nothing of Tauri;
+//! the desktop shell and the `opmodel` CLI are thin layers over it.
+
+pub mod assess;
+pub mod availability;
+pub mod csv_out;
+pub mod demand;
+pub mod demo;
+pub mod error;
+pub mod import;
+pub mod input;
+pub mod model;
+pub mod money;
+pub mod oncall;
+pub mod report;
+pub mod selector;
+pub mod settings;
+pub mod store;
+pub mod view;
+
+#[cfg(test)]
+mod bindings;
+
+pub use error::{AppError, Error, Result};
+pub use store::Workspace;

@@ -1,0 +1,390 @@
+//! Workspace settings: the keys of CLI.md, each parsed and checked before it
+//! is stored, and printed back in one canonical form.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+use rust_decimal::Decimal;
+
+use crate::availability::{ExposureBand, ExposureBands, Level};
+use crate::demand::{DemandBands, Frequency};
+use crate::money::Money;
+use crate::oncall::{OutOfHours, OutOfHoursLevels};
+
+/// A flat rate per hour, day or week.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rate {
+    pub amount: Money,
+    pub per: Per,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Per {
+    Hour,
+    Day,
+    Week,
+}
+
+impl Rate {
+    fn parse(text: &str) -> Option<Rate> {
+        let (amount, per) = text.trim().split_once('/')?;
+        let per = match per.trim().to_ascii_lowercase().as_str() {
+            "hour" => Per::Hour,
+            "day" => Per::Day,
+            "week" => Per::Week,
+            _ => return None,
+        };
+        Some(Rate { amount: Money::parse_input(amount).ok()?, per })
+    }
+}
+
+impl fmt::Display for Rate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let per = match self.per {
+            Per::Hour => "hour",
+            Per::Day => "day",
+            Per::Week => "week",
+        };
+        write!(f, "{}/{per}", self.amount.decimal().normalize())
+    }
+}
+
+/// How on-call people are paid out of hours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Remuneration {
+    StandbyOnly,
+    StandbyAndCallout,
+    /// Allowed, but flagged: unfair remuneration, not recommended.
+    CalloutOnly,
+}
+
+impl Remuneration {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Remuneration::StandbyOnly => "standby_only",
+            Remuneration::StandbyAndCallout => "standby_and_callout",
+            Remuneration::CalloutOnly => "callout_only",
+        }
+    }
+}
+
+/// How a shared schedule's daily cost is split across the services it covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CostSplit {
+    Exposure,
+    Equal,
+}
+
+/// Working days and the working time of each: `mon-fri 09:00-17:30`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WorkingHours {
+    /// Monday first.
+    pub days: [bool; 7],
+    pub start: NaiveTime,
+    pub end: NaiveTime,
+}
+
+const DAY_NAMES: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+impl WorkingHours {
+    fn parse(text: &str) -> Option<WorkingHours> {
+        let t = text.trim().to_ascii_lowercase();
+        let (days_text, times) = t.split_once(' ')?;
+        let mut days = [false; 7];
+        for part in days_text.split(',') {
+            let index = |name: &str| DAY_NAMES.iter().position(|d| *d == name.trim());
+            match part.split_once('-') {
+                Some((a, b)) => {
+                    let (a, b) = (index(a)?, index(b)?);
+                    if a > b {
+                        return None;
+                    }
+                    days[a..=b].iter_mut().for_each(|d| *d = true);
+                }
+                None => days[index(part)?] = true,
+            }
+        }
+        let (start, end) = times.trim().split_once('-')?;
+        let start = NaiveTime::parse_from_str(start.trim(), "%H:%M").ok()?;
+        let end = NaiveTime::parse_from_str(end.trim(), "%H:%M").ok()?;
+        (start < end).then_some(WorkingHours { days, start, end })
+    }
+
+    /// Working minutes on a weekday (zero on a non-working day).
+    pub fn working_minutes(&self, day: Weekday) -> i64 {
+        if self.days[day.num_days_from_monday() as usize] {
+            (self.end - self.start).num_minutes()
+        } else {
+            0
+        }
+    }
+
+    /// Out-of-hours hours on a weekday, exact: 24 − working hours.
+    pub fn out_of_hours(&self, day: Weekday) -> Decimal {
+        Decimal::from(24 * 60 - self.working_minutes(day)) / Decimal::from(60)
+    }
+}
+
+impl fmt::Display for WorkingHours {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Runs of consecutive days as ranges: "mon-fri", "mon,wed-fri".
+        let mut parts = Vec::new();
+        let mut i = 0;
+        while i < 7 {
+            if self.days[i] {
+                let start = i;
+                while i + 1 < 7 && self.days[i + 1] {
+                    i += 1;
+                }
+                parts.push(if start == i { DAY_NAMES[i].to_string() } else { format!("{}-{}", DAY_NAMES[start], DAY_NAMES[i]) });
+            }
+            i += 1;
+        }
+        write!(f, "{} {}-{}", parts.join(","), self.start.format("%H:%M"), self.end.format("%H:%M"))
+    }
+}
+
+/// Every setting, parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Settings {
+    pub currency: String,
+    pub exposure_bands: ExposureBands,
+    pub demand_bands: DemandBands,
+    pub out_of_hours_levels: OutOfHoursLevels,
+    pub remuneration_model: Remuneration,
+    pub developer_standby_rate: Rate,
+    pub developer_callout_rate: Rate,
+    pub app_support_standby_rate: Rate,
+    pub app_support_callout_rate: Rate,
+    pub callout_hours: Decimal,
+    pub working_hours: WorkingHours,
+    pub planning_year_start: NaiveDate,
+    pub schedule_cost_split: CostSplit,
+}
+
+/// Each key, its default, and what a value must look like.
+pub const KEYS: &[(&str, &str, &str)] = &[
+    ("currency", "GBP", "an ISO 4217 code of three capital letters, e.g. USD"),
+    ("exposure_bands", "7000=95.0,250000=99.0,800000=99.9", "comma-separated BOUND=LEVEL pairs with distinct bounds, e.g. 7000=95.0,250000=99.0"),
+    ("demand_bands", "low=monthly,medium=fortnightly,high=weekly,very high=daily", "comma-separated LABEL=FREQUENCY pairs in order, the frequency daily, weekly, fortnightly, monthly, quarterly or 'every N days'"),
+    ("out_of_hours_levels", "95.0=none,99.0=domain,99.9=team,99.99=team", "comma-separated LEVEL=none|domain|team pairs"),
+    ("remuneration_model", "standby_only", "standby_only, standby_and_callout or callout_only"),
+    ("developer_standby_rate", "500/week", "AMOUNT/hour, AMOUNT/day or AMOUNT/week, e.g. 60/day"),
+    ("developer_callout_rate", "0/hour", "AMOUNT/hour, e.g. 75/hour"),
+    ("app_support_standby_rate", "500/week", "AMOUNT/hour, AMOUNT/day or AMOUNT/week"),
+    ("app_support_callout_rate", "0/hour", "AMOUNT/hour"),
+    ("callout_hours", "2", "hours paid for one callout, a decimal such as 2 or 1.5"),
+    ("working_hours", "mon-fri 09:00-17:30", "DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-17:30"),
+    ("planning_year_start", "2026-04-01", "an ISO date, e.g. 2026-04-01"),
+    ("schedule_cost_split", "exposure", "exposure or equal"),
+];
+
+/// A rejected setting: the key and what its value must look like.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingError {
+    #[error("unknown setting '{0}'; the settings are: {keys}", keys = KEYS.iter().map(|k| k.0).collect::<Vec<_>>().join(", "))]
+    UnknownKey(String),
+    #[error("setting {key}: '{value}' is not valid; expected {expected}")]
+    Invalid { key: String, value: String, expected: String },
+}
+
+fn pairs(text: &str) -> Option<Vec<(String, String)>> {
+    text.split(',')
+        .map(|p| p.split_once('=').map(|(a, b)| (a.trim().to_string(), b.trim().to_string())))
+        .collect()
+}
+
+fn parse_exposure_bands(v: &str) -> Option<ExposureBands> {
+    let bands = pairs(v)?
+        .into_iter()
+        .map(|(b, l)| Some(ExposureBand { upper_bound: Money::parse_input(&b).ok()?, level: Level::parse(&l)? }))
+        .collect::<Option<Vec<_>>>()?;
+    ExposureBands::new(bands)
+}
+
+fn parse_demand_bands(v: &str) -> Option<DemandBands> {
+    let bands = pairs(v)?.into_iter().map(|(l, f)| Some((l, Frequency::parse(&f)?))).collect::<Option<Vec<_>>>()?;
+    DemandBands::new(bands)
+}
+
+fn parse_levels(v: &str) -> Option<OutOfHoursLevels> {
+    let levels = pairs(v)?
+        .into_iter()
+        .map(|(l, o)| {
+            let o = match o.to_ascii_lowercase().as_str() {
+                "none" => OutOfHours::None,
+                "domain" => OutOfHours::Domain,
+                "team" => OutOfHours::Team,
+                _ => return None,
+            };
+            Some((Level::parse(&l)?, o))
+        })
+        .collect::<Option<Vec<_>>>()?;
+    OutOfHoursLevels::new(levels)
+}
+
+fn parse_hours(v: &str) -> Option<Decimal> {
+    let d: Decimal = v.trim().parse().ok()?;
+    (d >= Decimal::ZERO && d <= Decimal::from(24)).then_some(d.normalize())
+}
+
+impl Settings {
+    pub fn defaults() -> Settings {
+        Settings::from_stored(&BTreeMap::new()).expect("defaults are valid")
+    }
+
+    /// Builds the settings from stored values, defaults for missing keys.
+    pub fn from_stored(stored: &BTreeMap<String, String>) -> Result<Settings, SettingError> {
+        let get = |key: &str| {
+            let default = KEYS.iter().find(|k| k.0 == key).expect("known key").1;
+            stored.get(key).map_or(default, String::as_str)
+        };
+        let mut s = Settings {
+            currency: String::new(),
+            exposure_bands: parse_exposure_bands(KEYS[1].1).expect("default"),
+            demand_bands: parse_demand_bands(KEYS[2].1).expect("default"),
+            out_of_hours_levels: parse_levels(KEYS[3].1).expect("default"),
+            remuneration_model: Remuneration::StandbyOnly,
+            developer_standby_rate: Rate::parse("500/week").expect("default"),
+            developer_callout_rate: Rate::parse("0/hour").expect("default"),
+            app_support_standby_rate: Rate::parse("500/week").expect("default"),
+            app_support_callout_rate: Rate::parse("0/hour").expect("default"),
+            callout_hours: Decimal::TWO,
+            working_hours: WorkingHours::parse("mon-fri 09:00-17:30").expect("default"),
+            planning_year_start: NaiveDate::from_ymd_opt(2026, 4, 1).expect("default"),
+            schedule_cost_split: CostSplit::Exposure,
+        };
+        for (key, _, _) in KEYS {
+            s.apply(key, get(key))?;
+        }
+        Ok(s)
+    }
+
+    /// Checks and applies one setting; on error nothing changes.
+    pub fn apply(&mut self, key: &str, value: &str) -> Result<(), SettingError> {
+        let invalid = || SettingError::Invalid {
+            key: key.to_string(),
+            value: value.to_string(),
+            expected: KEYS.iter().find(|k| k.0 == key).map_or("", |k| k.2).to_string(),
+        };
+        let v = value.trim();
+        match key {
+            "currency" => {
+                if v.len() != 3 || !v.chars().all(|c| c.is_ascii_uppercase()) {
+                    return Err(invalid());
+                }
+                self.currency = v.to_string();
+            }
+            "exposure_bands" => self.exposure_bands = parse_exposure_bands(v).ok_or_else(invalid)?,
+            "demand_bands" => self.demand_bands = parse_demand_bands(v).ok_or_else(invalid)?,
+            "out_of_hours_levels" => self.out_of_hours_levels = parse_levels(v).ok_or_else(invalid)?,
+            "remuneration_model" => {
+                self.remuneration_model = match v {
+                    "standby_only" => Remuneration::StandbyOnly,
+                    "standby_and_callout" => Remuneration::StandbyAndCallout,
+                    "callout_only" => Remuneration::CalloutOnly,
+                    _ => return Err(invalid()),
+                }
+            }
+            "developer_standby_rate" => self.developer_standby_rate = Rate::parse(v).ok_or_else(invalid)?,
+            "app_support_standby_rate" => self.app_support_standby_rate = Rate::parse(v).ok_or_else(invalid)?,
+            "developer_callout_rate" | "app_support_callout_rate" => {
+                let rate = Rate::parse(v).filter(|r| r.per == Per::Hour).ok_or_else(invalid)?;
+                if key == "developer_callout_rate" {
+                    self.developer_callout_rate = rate;
+                } else {
+                    self.app_support_callout_rate = rate;
+                }
+            }
+            "callout_hours" => self.callout_hours = parse_hours(v).ok_or_else(invalid)?,
+            "working_hours" => self.working_hours = WorkingHours::parse(v).ok_or_else(invalid)?,
+            "planning_year_start" => {
+                self.planning_year_start = NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| invalid())?
+            }
+            "schedule_cost_split" => {
+                self.schedule_cost_split = match v {
+                    "exposure" => CostSplit::Exposure,
+                    "equal" => CostSplit::Equal,
+                    _ => return Err(invalid()),
+                }
+            }
+            _ => return Err(SettingError::UnknownKey(key.to_string())),
+        }
+        Ok(())
+    }
+
+    /// Every key with its value in canonical form, in the order of KEYS.
+    pub fn list(&self) -> Vec<(&'static str, String)> {
+        let bands = self.exposure_bands.bands().iter().map(|b| format!("{}={}", b.upper_bound.decimal().normalize(), b.level));
+        let demand = self.demand_bands.bands().iter().map(|(l, f)| format!("{l}={}", f.to_string().to_lowercase()));
+        let levels = self.out_of_hours_levels.levels().iter().map(|(l, o)| format!("{l}={o}"));
+        vec![
+            ("currency", self.currency.clone()),
+            ("exposure_bands", bands.collect::<Vec<_>>().join(",")),
+            ("demand_bands", demand.collect::<Vec<_>>().join(",")),
+            ("out_of_hours_levels", levels.collect::<Vec<_>>().join(",")),
+            ("remuneration_model", self.remuneration_model.as_str().to_string()),
+            ("developer_standby_rate", self.developer_standby_rate.to_string()),
+            ("developer_callout_rate", self.developer_callout_rate.to_string()),
+            ("app_support_standby_rate", self.app_support_standby_rate.to_string()),
+            ("app_support_callout_rate", self.app_support_callout_rate.to_string()),
+            ("callout_hours", self.callout_hours.to_string()),
+            ("working_hours", self.working_hours.to_string()),
+            ("planning_year_start", self.planning_year_start.to_string()),
+            ("schedule_cost_split", match self.schedule_cost_split { CostSplit::Exposure => "exposure", CostSplit::Equal => "equal" }.to_string()),
+        ]
+    }
+
+    /// The canonical form of one key's value.
+    pub fn value(&self, key: &str) -> Option<String> {
+        self.list().into_iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_print_as_cli_md_lists_them() {
+        let s = Settings::defaults();
+        for (key, default, _) in KEYS {
+            assert_eq!(s.value(key).as_deref(), Some(*default), "{key}");
+        }
+        assert_eq!(s.working_hours.out_of_hours(Weekday::Mon), Decimal::new(155, 1));
+        assert_eq!(s.working_hours.out_of_hours(Weekday::Sat), Decimal::from(24));
+        // 125.5 out-of-hours hours in a default week.
+        let week: Decimal = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun]
+            .into_iter()
+            .map(|d| s.working_hours.out_of_hours(d))
+            .sum();
+        assert_eq!(week, Decimal::new(1255, 1));
+    }
+
+    #[test]
+    fn values_are_checked_before_they_apply() {
+        let mut s = Settings::defaults();
+        s.apply("exposure_bands", "7000=95.0,250000=99.0,800000=99.9,5000000=99.99").unwrap();
+        assert_eq!(s.exposure_bands.bands().len(), 4);
+        s.apply("developer_standby_rate", "60/day").unwrap();
+        assert_eq!(s.developer_standby_rate, Rate { amount: Money::units(60), per: Per::Day });
+        s.apply("working_hours", "mon,wed-fri 08:00-16:00").unwrap();
+        assert_eq!(s.value("working_hours").unwrap(), "mon,wed-fri 08:00-16:00");
+        let before = s.clone();
+        for (k, v) in [
+            ("currency", "pounds"),
+            ("exposure_bands", "7000=95,7000=99"),
+            ("demand_bands", "low=sometimes"),
+            ("developer_callout_rate", "75/week"),
+            ("working_hours", "mon-fri 17:30-09:00"),
+            ("planning_year_start", "2026-13-01"),
+            ("out_of_hours_levels", "99.0=app_support"),
+        ] {
+            let e = s.apply(k, v).unwrap_err();
+            assert!(e.to_string().contains("expected"), "{e}");
+        }
+        assert_eq!(s, before);
+        assert!(matches!(s.apply("colour", "red"), Err(SettingError::UnknownKey(_))));
+    }
+}

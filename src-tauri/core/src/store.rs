@@ -1,0 +1,377 @@
+//! The workspace file: one SQLite database per workspace. Every edit is one
+//! transaction; a file that is not ours, or is newer than this code, is
+//! refused before SQLite ever opens it, so its bytes stay as they were.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
+use rusqlite_migration::{Migrations, M};
+use rust_decimal::Decimal;
+
+use crate::error::{Error, Place, Result};
+use crate::model::{BudgetHolder, DateRange, Domain, DomainKind, Funding, Override, Peak, Service, Team};
+use crate::money::Money;
+use crate::selector::{OperatingModel, ServiceKind};
+use crate::settings::{SettingError, Settings};
+
+/// `PRAGMA application_id`: "OPMD", so our files are recognisable.
+pub const APPLICATION_ID: u32 = 0x4F50_4D44;
+
+const SCHEMA_V1: &str = include_str!("schema_v1.sql");
+
+fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(SCHEMA_V1)])
+}
+
+/// The schema version this code writes.
+pub fn latest_schema_version() -> i64 {
+    1
+}
+
+pub struct Workspace {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What an edit that may create teams and domains did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Created {
+    pub teams: Vec<String>,
+    pub domains: Vec<String>,
+}
+
+/// Reads the 100-byte SQLite header without opening the file for writing:
+/// refuses anything that is not a workspace of a schema we know.
+fn check_header(path: &Path) -> Result<()> {
+    let io = |source| Error::Io { path: path.to_path_buf(), source };
+    let mut header = Vec::with_capacity(100);
+    fs::File::open(path).map_err(io)?.take(100).read_to_end(&mut header).map_err(io)?;
+    let not_ours = |why: &str| Error::NotAWorkspace { path: path.to_path_buf(), why: why.to_string() };
+    if header.len() < 100 || !header.starts_with(b"SQLite format 3\0") {
+        return Err(not_ours("not an SQLite database"));
+    }
+    let word = |at: usize| u32::from_be_bytes(header[at..at + 4].try_into().expect("4 bytes"));
+    if word(68) != APPLICATION_ID {
+        return Err(not_ours("an SQLite database of another application"));
+    }
+    let version = i64::from(word(60) as i32);
+    if version > latest_schema_version() {
+        return Err(Error::NewerSchema { path: path.to_path_buf(), found: version, known: latest_schema_version() });
+    }
+    Ok(())
+}
+
+/// Pragmas every connection needs: durable commits, enforced references,
+/// and patience with a second process (the CLI beside the app).
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(())
+}
+
+impl Workspace {
+    /// Opens a workspace, creating it (with default settings) if the file is missing.
+    pub fn open(path: &Path) -> Result<Workspace> {
+        if path.exists() {
+            Self::open_existing(path)
+        } else {
+            Self::create(path)
+        }
+    }
+
+    /// Opens an existing workspace; refuses (untouched) anything else.
+    pub fn open_existing(path: &Path) -> Result<Workspace> {
+        check_header(path)?;
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        configure(&conn)?;
+        let mut ws = Workspace { conn, path: path.to_path_buf() };
+        // The header may lag a WAL that holds a newer schema: ask SQLite too.
+        let version: i64 = ws.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > latest_schema_version() {
+            return Err(Error::NewerSchema { path: path.to_path_buf(), found: version, known: latest_schema_version() });
+        }
+        migrations().to_latest(&mut ws.conn).map_err(migration_error)?;
+        Ok(ws)
+    }
+
+    /// Creates a new workspace. The schema is written to a file beside the
+    /// target and moved into place, so a crash never leaves half a workspace.
+    pub fn create(path: &Path) -> Result<Workspace> {
+        if path.exists() {
+            return Err(Error::Conflict(format!("{} already exists; choose another name, or open it", path.display())));
+        }
+        let io = |source| Error::Io { path: path.to_path_buf(), source };
+        let tmp = path.with_file_name(format!(
+            ".{}.creating-{}",
+            path.file_name().map_or("workspace".into(), |n| n.to_string_lossy()),
+            std::process::id()
+        ));
+        {
+            let mut conn = Connection::open(&tmp)?;
+            migrations().to_latest(&mut conn).map_err(migration_error)?;
+        }
+        fs::rename(&tmp, path).map_err(io)?;
+        Self::open_existing(path)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in one transaction: all of it is stored, or none.
+    fn edit<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    pub fn stored_settings(&self) -> Result<BTreeMap<String, String>> {
+        let mut stmt = self.conn.prepare("SELECT key, value FROM settings")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn settings(&self) -> Result<Settings> {
+        Ok(Settings::from_stored(&self.stored_settings()?)?)
+    }
+
+    /// Sets one setting after checking it, and that no service is left with
+    /// a demand label the new bands lack.
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        let mut settings = self.settings()?;
+        settings.apply(key, value)?;
+        if key == "demand_bands" {
+            let orphans: Vec<String> = self.services()?.into_iter()
+                .filter(|s| settings.demand_bands.find(&s.feature_demand).is_none())
+                .map(|s| format!("{} ({})", s.name, s.feature_demand))
+                .collect();
+            if !orphans.is_empty() {
+                return Err(Error::Invalid(vec![crate::error::Problem {
+                    place: Place { column: Some("demand_bands".into()), ..Default::default() },
+                    value: value.to_string(),
+                    expected: format!("bands that keep every label in use; these services use a label it drops: {}", orphans.join(", ")),
+                }]));
+            }
+        }
+        let canonical = settings.value(key).ok_or_else(|| SettingError::UnknownKey(key.to_string()))?;
+        self.edit(|tx| {
+            tx.execute("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", params![key, canonical])?;
+            Ok(())
+        })
+    }
+
+    pub fn teams(&self) -> Result<Vec<Team>> {
+        let mut stmt = self.conn.prepare("SELECT name, funding, on_call_participants FROM teams ORDER BY name")?;
+        let rows = stmt.query_map([], |r| {
+            let funding: String = r.get(1)?;
+            Ok(Team { name: r.get(0)?, funding: Funding::parse(&funding).unwrap_or(Funding::Product), on_call_participants: r.get(2)? })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn domains(&self) -> Result<Vec<Domain>> {
+        let mut stmt = self.conn.prepare("SELECT name, kind, on_call_budget_holder FROM domains ORDER BY name")?;
+        let rows = stmt.query_map([], |r| {
+            let kind: String = r.get(1)?;
+            let holder: String = r.get(2)?;
+            Ok(Domain {
+                name: r.get(0)?,
+                kind: DomainKind::parse(&kind).unwrap_or(DomainKind::Product),
+                on_call_budget_holder: BudgetHolder::parse_domain_holder(&holder).unwrap_or(BudgetHolder::HeadOfProduct),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every service, in the order they were added.
+    pub fn services(&self) -> Result<Vec<Service>> {
+        let mut peaks: HashMap<i64, Vec<DateRange>> = HashMap::new();
+        let mut stmt = self.conn.prepare("SELECT service_id, start_date, end_date FROM peak_periods ORDER BY service_id, start_date")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            peaks.entry(r.get(0)?).or_default().push(DateRange { start: r.get(1)?, end: r.get(2)? });
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT s.id, s.name, s.kind, t.name, d.name, s.exposure_minor, s.feature_demand, s.peak_exposure_minor,
+                    s.incidents_per_year, s.model_override, s.override_reason
+             FROM services s JOIN teams t ON t.id = s.team_id LEFT JOIN domains d ON d.id = s.domain_id
+             ORDER BY s.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let id: i64 = r.get(0)?;
+            let kind: String = r.get(2)?;
+            let peak_minor: Option<i64> = r.get(7)?;
+            let incidents: String = r.get(8)?;
+            let model: Option<String> = r.get(9)?;
+            let reason: Option<String> = r.get(10)?;
+            Ok(Service {
+                id,
+                name: r.get(1)?,
+                kind: ServiceKind::parse(&kind).unwrap_or(ServiceKind::Digital),
+                team: r.get(3)?,
+                domain: r.get(4)?,
+                exposure_per_hour: Money::from_minor(r.get(5)?),
+                feature_demand: r.get(6)?,
+                peak: peak_minor.map(|m| Peak { exposure_per_hour: Money::from_minor(m), periods: peaks.remove(&id).unwrap_or_default() }),
+                out_of_hours_incidents_per_year: incidents.parse().unwrap_or(Decimal::ZERO),
+                model_override: model.and_then(|m| OperatingModel::parse(&m)).zip(reason).map(|(model, reason)| Override { model, reason }),
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Adds (`id` None) or updates a service, creating its team and domain
+    /// with defaults when they are new; one transaction.
+    pub fn save_service(&mut self, id: Option<i64>, service: &Service) -> Result<(i64, Created)> {
+        self.edit(|tx| {
+            let mut created = Created::default();
+            let id = upsert_service(tx, id, service, &mut created)?;
+            Ok((id, created))
+        })
+    }
+
+    pub fn delete_service(&mut self, id: i64) -> Result<()> {
+        self.edit(|tx| match tx.execute("DELETE FROM services WHERE id = ?1", [id])? {
+            0 => Err(Error::NotFound(format!("no service with id {id}"))),
+            _ => Ok(()),
+        })
+    }
+
+    /// Runs several changes as one transaction (an import, the example).
+    pub fn batch<T>(&mut self, f: impl FnOnce(&mut Batch) -> Result<T>) -> Result<T> {
+        self.edit(|tx| f(&mut Batch { tx }))
+    }
+}
+
+/// Changes inside one transaction.
+pub struct Batch<'a> {
+    tx: &'a Transaction<'a>,
+}
+
+impl Batch<'_> {
+    /// Adds or updates a service by name.
+    pub fn put_service(&mut self, service: &Service, created: &mut Created) -> Result<i64> {
+        let id = self.tx.query_row("SELECT id FROM services WHERE name = ?1", [&service.name], |r| r.get(0)).optional()?;
+        upsert_service(self.tx, id, service, created)
+    }
+
+    /// Adds or updates a team by name.
+    pub fn put_team(&mut self, team: &Team) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO teams(name, funding, on_call_participants) VALUES (?1, ?2, ?3)
+             ON CONFLICT(name) DO UPDATE SET funding = excluded.funding, on_call_participants = excluded.on_call_participants",
+            params![team.name, team.funding.as_str(), team.on_call_participants],
+        )?;
+        Ok(())
+    }
+
+    /// Adds or updates a domain by name.
+    pub fn put_domain(&mut self, domain: &Domain) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO domains(name, kind, on_call_budget_holder) VALUES (?1, ?2, ?3)
+             ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, on_call_budget_holder = excluded.on_call_budget_holder",
+            params![domain.name, domain.kind.as_str(), domain.on_call_budget_holder.as_str()],
+        )?;
+        Ok(())
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.tx.execute("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", params![key, value])?;
+        Ok(())
+    }
+
+    /// Empties the workspace: services, teams, domains and settings.
+    pub fn clear(&mut self) -> Result<()> {
+        self.tx.execute_batch("DELETE FROM peak_periods; DELETE FROM services; DELETE FROM teams; DELETE FROM domains; DELETE FROM settings;")?;
+        Ok(())
+    }
+
+    pub fn service_count(&self) -> Result<i64> {
+        Ok(self.tx.query_row("SELECT count(*) FROM services", [], |r| r.get(0))?)
+    }
+}
+
+fn team_id(tx: &Transaction, service: &Service, created: &mut Created) -> Result<i64> {
+    if let Some(id) = tx.query_row("SELECT id FROM teams WHERE name = ?1", [&service.team], |r| r.get(0)).optional()? {
+        return Ok(id);
+    }
+    // A new team: an application support team for a foundational system,
+    // otherwise product-funded; participants unknown until entered.
+    let funding = match service.kind {
+        ServiceKind::Foundational => Funding::Operations,
+        ServiceKind::Digital => Funding::Product,
+    };
+    tx.execute("INSERT INTO teams(name, funding, on_call_participants) VALUES (?1, ?2, 0)", params![service.team, funding.as_str()])?;
+    created.teams.push(service.team.clone());
+    Ok(tx.last_insert_rowid())
+}
+
+fn domain_id(tx: &Transaction, name: &str, created: &mut Created) -> Result<i64> {
+    if let Some(id) = tx.query_row("SELECT id FROM domains WHERE name = ?1", [name], |r| r.get(0)).optional()? {
+        return Ok(id);
+    }
+    tx.execute("INSERT INTO domains(name, kind, on_call_budget_holder) VALUES (?1, 'product', 'head_of_product')", [name])?;
+    created.domains.push(name.to_string());
+    Ok(tx.last_insert_rowid())
+}
+
+fn minor(m: Money) -> i64 {
+    m.to_minor().expect("entered amounts have at most two decimal places")
+}
+
+fn upsert_service(tx: &Transaction, id: Option<i64>, s: &Service, created: &mut Created) -> Result<i64> {
+    if let Some(other) = tx.query_row("SELECT id FROM services WHERE name = ?1", [&s.name], |r| r.get::<_, i64>(0)).optional()? {
+        if Some(other) != id {
+            return Err(Error::Conflict(format!("a service named '{}' already exists", s.name)));
+        }
+    }
+    let team = team_id(tx, s, created)?;
+    let domain = s.domain.as_deref().map(|d| domain_id(tx, d, created)).transpose()?;
+    let values = params![
+        s.name,
+        s.kind.as_str(),
+        team,
+        domain,
+        minor(s.exposure_per_hour),
+        s.feature_demand,
+        s.peak.as_ref().map(|p| minor(p.exposure_per_hour)),
+        s.out_of_hours_incidents_per_year.to_string(),
+        s.model_override.as_ref().map(|o| o.model.as_str()),
+        s.model_override.as_ref().map(|o| o.reason.as_str()),
+    ];
+    let sql_columns = "name, kind, team_id, domain_id, exposure_minor, feature_demand, peak_exposure_minor, incidents_per_year, model_override, override_reason";
+    let id = match id {
+        Some(id) => {
+            let n = tx.execute(
+                &format!("UPDATE services SET ({sql_columns}) = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) WHERE id = ?11"),
+                rusqlite::params_from_iter(values.iter().copied().chain(std::iter::once(&id as &dyn rusqlite::ToSql))),
+            )?;
+            if n == 0 {
+                return Err(Error::NotFound(format!("no service with id {id}")));
+            }
+            tx.execute("DELETE FROM peak_periods WHERE service_id = ?1", [id])?;
+            id
+        }
+        None => {
+            tx.execute(&format!("INSERT INTO services ({sql_columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"), values)?;
+            tx.last_insert_rowid()
+        }
+    };
+    for p in s.peak.iter().flat_map(|p| &p.periods) {
+        tx.execute("INSERT INTO peak_periods(service_id, start_date, end_date) VALUES (?1, ?2, ?3)", params![id, p.start, p.end])?;
+    }
+    Ok(id)
+}
+
+fn migration_error(e: rusqlite_migration::Error) -> Error {
+    match e {
+        rusqlite_migration::Error::RusqliteError { err, .. } => Error::Database(err),
+        other => Error::Conflict(format!("the workspace schema could not be brought up to date: {other}")),
+    }
+}

@@ -1,0 +1,147 @@
+//! `opmodel`: the workspace from the command line (see CLI.md). Exit status
+//! 0 done, 1 bad input, 2 usage error; a failed command changes nothing.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use opmodel_core::import::{self, ImportSummary};
+use opmodel_core::{demo, report, Error, Workspace};
+
+#[derive(Parser)]
+#[command(name = "opmodel", version, about = "Operating Model Planner: plan and cost You Build It You Run It, offline")]
+struct Cli {
+    /// The workspace file (created with defaults when missing).
+    #[arg(long, global = true, env = "OPMODEL_WORKSPACE", value_name = "PATH")]
+    workspace: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write the playbook's furniture retailer example.
+    Demo {
+        /// Replace the workspace's services, teams, domains and settings.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Add or update rows by name from a CSV file; all or nothing.
+    Import {
+        #[arg(value_enum)]
+        what: ImportKind,
+        csv: PathBuf,
+    },
+    /// List or change settings.
+    Settings {
+        #[command(subcommand)]
+        action: SettingsAction,
+    },
+    /// Print a report.
+    Report {
+        #[arg(value_enum)]
+        what: ReportKind,
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Where to write it (standard output when omitted).
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ImportKind {
+    Services,
+    Teams,
+    Domains,
+}
+
+#[derive(Subcommand)]
+enum SettingsAction {
+    /// Every setting and its value.
+    List,
+    /// Change one setting (checked before it is stored).
+    Set { key: String, value: String },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportKind {
+    Services,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    Csv,
+}
+
+/// A failure and its exit status.
+struct Failure(u8, String);
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        Failure(1, e.to_string())
+    }
+}
+
+fn summary(what: &str, s: &ImportSummary) -> String {
+    let mut lines = vec![format!("imported {what}: {} added, {} updated", s.added, s.updated)];
+    if !s.created.teams.is_empty() {
+        lines.push(format!("created teams with defaults (funding by kind, 0 on-call participants): {}", s.created.teams.join(", ")));
+    }
+    if !s.created.domains.is_empty() {
+        lines.push(format!("created domains with defaults (product, head_of_product): {}", s.created.domains.join(", ")));
+    }
+    lines.join("\n")
+}
+
+fn write_out(out: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
+    match out {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| Failure(1, format!("{}: {e}", path.display()))),
+        None => std::io::stdout().write_all(bytes).map_err(|e| Failure(1, e.to_string())),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let path = cli.workspace.ok_or_else(|| Failure(2, "no workspace: pass --workspace PATH or set OPMODEL_WORKSPACE".into()))?;
+    let mut ws = Workspace::open(&path)?;
+    match cli.command {
+        Command::Demo { force } => {
+            demo::write_example(&mut ws, force)?;
+            eprintln!("wrote the furniture retailer example to {}", path.display());
+        }
+        Command::Import { what, csv } => {
+            let (name, s) = match what {
+                ImportKind::Services => ("services", import::import_services(&mut ws, &csv)?),
+                ImportKind::Teams => ("teams", import::import_teams(&mut ws, &csv)?),
+                ImportKind::Domains => ("domains", import::import_domains(&mut ws, &csv)?),
+            };
+            eprintln!("{}", summary(name, &s));
+        }
+        Command::Settings { action: SettingsAction::List } => {
+            let lines: String = ws.settings()?.list().iter().map(|(k, v)| format!("{k} = {v}\n")).collect();
+            write_out(None, lines.as_bytes())?;
+        }
+        Command::Settings { action: SettingsAction::Set { key, value } } => ws.set_setting(&key, &value)?,
+        Command::Report { what: ReportKind::Services, format, out } => {
+            let bytes = match format {
+                Format::Json => (report::services_json(&ws)? + "\n").into_bytes(),
+                Format::Csv => report::services_csv(&ws)?,
+            };
+            write_out(out.as_deref(), &bytes)?;
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(code, message)) => {
+            eprintln!("opmodel: {message}");
+            ExitCode::from(code)
+        }
+    }
+}

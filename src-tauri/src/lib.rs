@@ -1,0 +1,125 @@
+//! The desktop shell: Tauri commands, each a one-line adapter into
+//! `opmodel-core`. Errors cross IPC as `{code, message}`.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use opmodel_core::input::ServiceInput;
+use opmodel_core::view::{service_views, ServiceView, WorkspaceInfo};
+use opmodel_core::{demo, AppError, Error, Result, Workspace};
+use tauri::{Runtime, State};
+
+/// The open workspace, and where to remember it for the next start.
+pub struct AppState {
+    workspace: Mutex<Workspace>,
+    remember_in: Option<PathBuf>,
+}
+
+impl AppState {
+    pub fn new(workspace: Workspace, remember_in: Option<PathBuf>) -> AppState {
+        AppState { workspace: Mutex::new(workspace), remember_in }
+    }
+
+    /// Runs `f` on the open workspace.
+    fn with<T>(&self, f: impl FnOnce(&mut Workspace) -> Result<T>) -> Result<T, AppError> {
+        let mut ws = self.workspace.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&mut ws).map_err(AppError::from)
+    }
+
+    /// Switches to another workspace and remembers it for the next start.
+    fn switch(&self, ws: Result<Workspace>) -> Result<WorkspaceInfo, AppError> {
+        let ws = ws?;
+        if let Some(file) = &self.remember_in {
+            // Best effort: failing to remember must not fail the open.
+            let _ = std::fs::write(file, ws.path().as_os_str().as_encoded_bytes());
+        }
+        let info = WorkspaceInfo::new(&ws)?;
+        *self.workspace.lock().unwrap_or_else(|p| p.into_inner()) = ws;
+        Ok(info)
+    }
+}
+
+type Reply<T> = Result<T, AppError>;
+
+#[tauri::command]
+fn workspace_info(state: State<AppState>) -> Reply<WorkspaceInfo> {
+    state.with(|ws| WorkspaceInfo::new(ws))
+}
+
+#[tauri::command]
+fn new_workspace(state: State<AppState>, path: PathBuf) -> Reply<WorkspaceInfo> {
+    state.switch(Workspace::create(&path))
+}
+
+#[tauri::command]
+fn open_workspace(state: State<AppState>, path: PathBuf) -> Reply<WorkspaceInfo> {
+    state.switch(Workspace::open_existing(&path))
+}
+
+#[tauri::command]
+fn load_example(state: State<AppState>) -> Reply<WorkspaceInfo> {
+    state.with(|ws| demo::write_example(ws, true).and_then(|()| WorkspaceInfo::new(ws)))
+}
+
+#[tauri::command]
+fn list_services(state: State<AppState>) -> Reply<Vec<ServiceView>> {
+    state.with(|ws| service_views(ws))
+}
+
+#[tauri::command]
+fn save_service(state: State<AppState>, id: Option<i64>, input: ServiceInput) -> Reply<Vec<ServiceView>> {
+    state.with(|ws| opmodel_core::input::save_service(ws, id, &input).and_then(|()| service_views(ws)))
+}
+
+#[tauri::command]
+fn delete_service(state: State<AppState>, id: i64) -> Reply<Vec<ServiceView>> {
+    state.with(|ws| ws.delete_service(id).and_then(|()| service_views(ws)))
+}
+
+/// The app on a given builder, generic over the runtime so tests can build
+/// it on Tauri's mock runtime.
+pub fn builder<R: Runtime>(base: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    base.plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .invoke_handler(tauri::generate_handler![
+            workspace_info,
+            new_workspace,
+            open_workspace,
+            load_example,
+            list_services,
+            save_service,
+            delete_service
+        ])
+}
+
+pub fn context<R: Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!("tauri.conf.json")
+}
+
+/// The workspace to start on: `OPMODEL_WORKSPACE` if set, else the last one
+/// opened, else "My plan.opmodel" in the user's data folder (created).
+fn startup_workspace(data_dir: &Path) -> Result<Workspace> {
+    if let Some(path) = std::env::var_os("OPMODEL_WORKSPACE") {
+        return Workspace::open(Path::new(&path));
+    }
+    let last = std::fs::read(data_dir.join("last-workspace")).ok().map(|b| PathBuf::from(String::from_utf8_lossy(&b).into_owned()));
+    if let Some(ws) = last.filter(|p| p.exists()).and_then(|p| Workspace::open_existing(&p).ok()) {
+        return Ok(ws);
+    }
+    std::fs::create_dir_all(data_dir).map_err(|source| Error::Io { path: data_dir.to_path_buf(), source })?;
+    Workspace::open(&data_dir.join("My plan.opmodel"))
+}
+
+pub fn run() {
+    let data_dir = dirs::data_dir().unwrap_or_else(std::env::temp_dir).join("opmodel");
+    let workspace = match startup_workspace(&data_dir) {
+        Ok(ws) => ws,
+        Err(e) => {
+            eprintln!("opmodel: {e}");
+            std::process::exit(1);
+        }
+    };
+    builder(tauri::Builder::default(), AppState::new(workspace, Some(data_dir.join("last-workspace"))))
+        .run(context())
+        .expect("error while running the app");
+}

@@ -1,0 +1,1 @@
+fn main() { opmodel_app::run() }

@@ -1,0 +1,70 @@
+//! The app builder on Tauri's mock runtime: the commands are registered, the
+//! capability grants them to the main window, and errors cross as {code, message}.
+
+use opmodel_app::{builder, context, AppState};
+use opmodel_core::Workspace;
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindowBuilder;
+
+fn invoke(webview: &tauri::WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        webview,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn the_app_loads_the_example_and_edits_a_service() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(&dir.path().join("plan.opmodel")).unwrap();
+    let app = builder(mock_builder(), AppState::new(ws, None)).build(context()).expect("app builds");
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+
+    let info = invoke(&webview, "load_example", json!({})).unwrap();
+    assert_eq!(info["service_count"], 3);
+    assert_eq!(info["demand_bands"], json!(["Low", "Medium", "High", "Very High"]));
+    let services = invoke(&webview, "list_services", json!({})).unwrap();
+    let bedroom = services.as_array().unwrap().iter().find(|s| s["name"] == "bedroom").unwrap().clone();
+    assert_eq!(bedroom["availability_target"], "99.0");
+
+    let mut input = json!({
+        "name": "bedroom", "kind": "digital", "team": "bedroom-team", "domain": "home-shopping",
+        "exposure_per_hour": "300000", "feature_demand": "Very High", "peak_exposure_per_hour": null,
+        "peak_periods": "", "out_of_hours_incidents_per_year": "8", "model_override": null, "override_reason": null
+    });
+    let after = invoke(&webview, "save_service", json!({ "id": bedroom["id"], "input": input.clone() })).unwrap();
+    let bedroom = after.as_array().unwrap().iter().find(|s| s["name"] == "bedroom").unwrap();
+    assert_eq!((bedroom["availability_target"].as_str(), bedroom["on_call_out_of_hours"].as_str()), (Some("99.9"), Some("team")));
+
+    input["exposure_per_hour"] = json!("lots");
+    let err = invoke(&webview, "save_service", json!({ "id": bedroom["id"], "input": input })).unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    assert_eq!(err["message"], "service 'bedroom', column exposure_per_hour: 'lots' is not valid; expected a plain decimal amount such as 810000 or 810000.00");
+
+    let err = invoke(&webview, "open_workspace", json!({ "path": dir.path().join("missing.opmodel") })).unwrap_err();
+    assert_eq!(err["code"], "io");
+    let err = invoke(&webview, "delete_service", json!({ "id": 999 })).unwrap_err();
+    assert_eq!(err["code"], "not_found");
+}
+
+#[test]
+fn a_command_outside_the_capability_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(&dir.path().join("plan.opmodel")).unwrap();
+    let app = builder(mock_builder(), AppState::new(ws, None)).build(context()).expect("app builds");
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    assert!(invoke(&webview, "plugin:dialog|message", json!({ "message": "hi" })).is_err());
+    assert!(invoke(&webview, "workspace_info", json!({})).is_ok());
+}

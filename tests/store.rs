@@ -1,0 +1,123 @@
+//! The workspace file: migrations, refusing files that are not ours, and
+//! nothing lost or half-written.
+
+use std::path::Path;
+
+use opmodel_core::store::{latest_schema_version, APPLICATION_ID};
+use opmodel_core::{demo, import, report, Error, Workspace};
+
+fn siblings(path: &Path) -> Vec<String> {
+    let dir = path.parent().unwrap();
+    let mut names: Vec<String> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_new_workspace_gets_every_migration_and_our_application_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.opmodel");
+    let ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.services().unwrap().len(), 0);
+    assert_eq!(ws.settings().unwrap().currency, "GBP");
+    drop(ws);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).unwrap();
+    assert_eq!((version, app_id as u32), (latest_schema_version(), APPLICATION_ID));
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").unwrap()
+        .query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    assert_eq!(tables, ["domains", "peak_periods", "services", "settings", "teams"]);
+    let fk: i64 = conn.pragma_query_value(None, "foreign_key_check", |r| r.get(0)).unwrap_or(0);
+    assert_eq!(fk, 0);
+    // Opening again applies nothing new and keeps the data.
+    drop(conn);
+    let mut ws = Workspace::open(&path).unwrap();
+    demo::write_example(&mut ws, false).unwrap();
+    drop(ws);
+    assert_eq!(Workspace::open(&path).unwrap().services().unwrap().len(), 3);
+    assert!(!siblings(&path).iter().any(|n| n.contains("creating")), "{:?}", siblings(&path));
+}
+
+fn assert_refused_untouched(path: &Path, expect_code: &str) {
+    let before = std::fs::read(path).unwrap();
+    let names_before = siblings(path);
+    let err = Workspace::open(path).err().expect("refused");
+    assert_eq!(err.code(), expect_code, "{err}");
+    assert!(err.to_string().contains("left untouched"), "{err}");
+    assert_eq!(std::fs::read(path).unwrap(), before, "bytes changed");
+    assert_eq!(siblings(path), names_before, "a file was left beside it");
+}
+
+#[test]
+fn a_file_that_is_not_a_workspace_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("notes.opmodel");
+    std::fs::write(&text, "name,kind\nnot,a database\n").unwrap();
+    assert_refused_untouched(&text, "not_a_workspace");
+
+    let empty = dir.path().join("empty.opmodel");
+    std::fs::write(&empty, b"").unwrap();
+    assert_refused_untouched(&empty, "not_a_workspace");
+
+    // A real SQLite database of another application, in WAL mode.
+    let other = dir.path().join("other.db");
+    {
+        let conn = rusqlite::Connection::open(&other).unwrap();
+        conn.execute_batch("PRAGMA journal_mode=WAL; CREATE TABLE t(x); INSERT INTO t VALUES (1);").unwrap();
+    }
+    assert_refused_untouched(&other, "not_a_workspace");
+}
+
+#[test]
+fn a_workspace_from_a_newer_opmodel_is_refused_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.opmodel");
+    drop(Workspace::open(&path).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+        conn.pragma_update(None, "user_version", latest_schema_version() + 1).unwrap();
+    }
+    assert_refused_untouched(&path, "newer_schema");
+}
+
+#[test]
+fn a_failed_import_leaves_the_workspace_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.opmodel");
+    let mut ws = Workspace::open(&path).unwrap();
+    demo::write_example(&mut ws, false).unwrap();
+    let before = report::services_json(&ws).unwrap();
+    let csv = dir.path().join("services.csv");
+    // Row 2 is good and would update bedroom; row 3 is bad.
+    std::fs::write(&csv, "name,kind,team,domain,exposure_per_hour,feature_demand\nbedroom,digital,bedroom-team,home-shopping,1,Low\nnew,digital,t,,12k,High\n").unwrap();
+    let err = import::import_services(&mut ws, &csv).unwrap_err();
+    assert!(matches!(err, Error::Invalid(_)));
+    assert!(err.to_string().contains("row 3, column exposure_per_hour: '12k'"), "{err}");
+    assert_eq!(report::services_json(&ws).unwrap(), before);
+    assert!(ws.teams().unwrap().iter().all(|t| t.name != "t"));
+}
+
+#[test]
+fn a_committed_edit_survives_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.opmodel");
+    let mut ws = Workspace::open(&path).unwrap();
+    demo::write_example(&mut ws, false).unwrap();
+    // No close and no checkpoint: the edit lives only in the WAL, as after a kill.
+    std::mem::forget(ws);
+    let ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.services().unwrap().len(), 3);
+}
+
+#[test]
+fn creating_over_an_existing_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.opmodel");
+    std::fs::write(&path, "precious").unwrap();
+    let err = Workspace::create(&path).err().unwrap();
+    assert_eq!(err.code(), "conflict");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "precious");
+}
