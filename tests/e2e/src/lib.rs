@@ -1,0 +1,56 @@
+//! Helpers for the end-to-end test of the real app (tests/window.rs), run by
+//! tests/e2e/run.sh under Xvfb with tauri-driver and WebKitWebDriver.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// A value the run script must provide.
+pub fn env_path(key: &str) -> PathBuf {
+    PathBuf::from(std::env::var_os(key).unwrap_or_else(|| panic!("{key} is not set: run this test through tests/e2e/run.sh")))
+}
+
+/// Starts the app through tauri-driver.
+pub async fn start_app() -> Client {
+    let app = env_path("OPMODEL_APP");
+    let url = std::env::var("WEBDRIVER_URL").unwrap_or_else(|_| "http://127.0.0.1:4444".into());
+    let mut caps = serde_json::Map::new();
+    caps.insert("tauri:options".into(), serde_json::json!({ "application": app }));
+    caps.insert("browserName".into(), "wry".into());
+    ClientBuilder::rustls().expect("tls").capabilities(caps).connect(&url).await.expect("connect to tauri-driver")
+}
+
+/// Waits up to ten seconds for `check` to return Some.
+pub async fn eventually<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    for _ in 0..100 {
+        if let Some(v) = check().await {
+            return v;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// The text of the first element matching `css`, if there is one.
+pub async fn text(c: &Client, css: &str) -> Option<String> {
+    c.find(Locator::Css(css)).await.ok()?.text().await.ok()
+}
+
+/// Saves a screenshot once two frames have been drawn (an earlier one can
+/// show the frame before the last edit).
+pub async fn screenshot(c: &Client, name: &str) -> PathBuf {
+    c.execute_async("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![])
+        .await
+        .expect("two frames");
+    let png = c.screenshot().await.expect("screenshot");
+    let dir = env_path("E2E_ARTIFACTS");
+    std::fs::create_dir_all(&dir).expect("artifacts folder");
+    let path = dir.join(name);
+    std::fs::write(&path, png).expect("write screenshot");
+    path
+}

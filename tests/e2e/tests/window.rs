@@ -1,0 +1,61 @@
+//! The real app in a real window: load the example, read the services table,
+//! edit an exposure, see the target change and the edit saved.
+
+use fantoccini::Locator;
+use opmodel_e2e::{env_path, eventually, screenshot, start_app, text};
+
+#[tokio::test(flavor = "current_thread")]
+async fn load_the_example_read_the_plan_and_edit_an_exposure() {
+    let c = start_app().await;
+    let result = async {
+        let load = eventually("the load-example button", || async { c.find(Locator::Css("[data-action=load-example]")).await.ok() }).await;
+        load.click().await.expect("click load example");
+        eventually("three services in the table", || async {
+            let rows = c.find_all(Locator::Css("#services tr[data-service]")).await.ok()?;
+            (rows.len() == 3).then_some(())
+        })
+        .await;
+
+        let cell = |service: &str, col: &str| format!("#services tr[data-service='{service}'] td[data-col={col}]");
+        for (service, target, tolerable, deployment, model, ooh) in [
+            ("ecommerce-platform", "99.9%", "0:10:05", "Monthly", "Ops Run It", "App support rota"),
+            ("appointments", "95.0%", "8:24:00", "Weekly", "You Build It You Run It", "None"),
+            ("bedroom", "99.0%", "1:40:48", "Daily", "You Build It You Run It", "Domain"),
+        ] {
+            assert_eq!(text(&c, &cell(service, "availability_target")).await.unwrap().trim(), target, "{service}");
+            assert_eq!(text(&c, &cell(service, "tolerable_unavailability")).await.unwrap().trim(), tolerable, "{service}");
+            assert_eq!(text(&c, &cell(service, "deployment_target")).await.unwrap().trim(), deployment, "{service}");
+            assert!(text(&c, &cell(service, "operating_model")).await.unwrap().contains(model), "{service}");
+            assert_eq!(text(&c, &cell(service, "on_call_out_of_hours")).await.unwrap().trim(), ooh, "{service}");
+        }
+        screenshot(&c, "services-example.png").await;
+
+        // bedroom at 300,000 an hour is above the 250,000 band: 99.9%, team on call.
+        let input = c.find(Locator::Css("#services tr[data-service='bedroom'] [data-input=exposure_per_hour]")).await.expect("exposure input");
+        input.click().await.expect("focus exposure");
+        input.clear().await.expect("clear exposure");
+        input.send_keys("300000\u{E007}").await.expect("type exposure");
+        eventually("bedroom's target to become 99.9%", || async {
+            (text(&c, &cell("bedroom", "availability_target")).await?.trim() == "99.9%").then_some(())
+        })
+        .await;
+        assert_eq!(text(&c, &cell("bedroom", "on_call_out_of_hours")).await.unwrap().trim(), "Team");
+        eventually("the save status", || async { (text(&c, "#save-status").await?.trim() == "Saved").then_some(()) }).await;
+        let shot = screenshot(&c, "services-edited.png").await;
+        eprintln!("screenshot: {}", shot.display());
+
+        // The edit is in the workspace file, as the CLI reads it.
+        let out = std::process::Command::new(env_path("OPMODEL_CLI"))
+            .args(["report", "services", "--format", "json", "--workspace"])
+            .arg(env_path("OPMODEL_WORKSPACE"))
+            .output()
+            .expect("run opmodel");
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json report");
+        let bedroom = report.as_array().unwrap().iter().find(|s| s["name"] == "bedroom").unwrap();
+        assert_eq!(bedroom["exposure_per_hour"], "300000.00");
+        assert_eq!(bedroom["availability_target"], "99.9");
+    }
+    .await;
+    c.close().await.expect("close the session");
+    result
+}
