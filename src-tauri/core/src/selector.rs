@@ -98,35 +98,41 @@ pub struct Selection {
 
 pub const LOW_DEMAND_WARNING: &str = "low feature demand for a digital service: are we building the right thing?";
 
-/// Applies the selector's rules in DOMAIN.md's order. `lowest_level` is the
-/// lowest availability level of the bands (95.0% by default), the one at
-/// which a rarely deployed digital service earns the low-demand warning.
-pub fn select(kind: ServiceKind, target: Level, deployment: Frequency, lowest_level: Level) -> Selection {
+/// The selector's rules in DOMAIN.md's order: which fires, the model it
+/// gives and its traffic light. Cheap: no text is built.
+pub fn choose(kind: ServiceKind, target: Level, deployment: Frequency) -> (SelectionRule, OperatingModel, Option<TrafficLight>) {
     use OperatingModel::*;
-    let highest = Level::parse("99.99").expect("valid level");
-    let three_nines = Level::parse("99.9").expect("valid level");
-    let (model, rule, light, reason) = if target >= highest {
-        (YouBuildItYouRunIt, SelectionRule::HighestTarget, None,
-         format!("A {target}% availability target needs You Build It You Run It, whatever the kind of service (rule 1)."))
+    if target >= Level::parse("99.99").expect("valid level") {
+        (SelectionRule::HighestTarget, YouBuildItYouRunIt, None)
     } else if kind == ServiceKind::Foundational {
-        (OpsRunIt, SelectionRule::Foundational, None,
-         "A foundational system is a utility: Ops Run It (rule 2).".to_string())
+        (SelectionRule::Foundational, OpsRunIt, None)
     } else if deployment.at_least_weekly() {
-        (YouBuildItYouRunIt, SelectionRule::FrequentDeployments, Some(TrafficLight::Green),
-         format!("A digital service with a {deployment} deployment target, weekly or more often: You Build It You Run It (rule 3, green)."))
+        (SelectionRule::FrequentDeployments, YouBuildItYouRunIt, Some(TrafficLight::Green))
     } else if deployment.at_most_fortnightly() {
-        (OpsRunIt, SelectionRule::InfrequentDeployments, Some(TrafficLight::Red),
-         format!("A digital service with a {deployment} deployment target, fortnightly or less often: Ops Run It (rule 4, red)."))
-    } else if target >= three_nines {
-        (YouBuildItYouRunIt, SelectionRule::BetweenFortnightlyAndWeekly, Some(TrafficLight::Amber),
-         format!("A digital service with a deployment target of {deployment}, between fortnightly and weekly, and a {target}% availability target (99.9% or higher): You Build It You Run It (rule 5, amber)."))
+        (SelectionRule::InfrequentDeployments, OpsRunIt, Some(TrafficLight::Red))
+    } else if target >= Level::parse("99.9").expect("valid level") {
+        (SelectionRule::BetweenFortnightlyAndWeekly, YouBuildItYouRunIt, Some(TrafficLight::Amber))
     } else {
-        (OpsRunIt, SelectionRule::BetweenFortnightlyAndWeekly, Some(TrafficLight::Amber),
-         format!("A digital service with a deployment target of {deployment}, between fortnightly and weekly, and a {target}% availability target (below 99.9%): Ops Run It (rule 5, amber)."))
+        (SelectionRule::BetweenFortnightlyAndWeekly, OpsRunIt, Some(TrafficLight::Amber))
+    }
+}
+
+/// Applies the selector and says why. `lowest_level` is the lowest
+/// availability level of the bands (95.0% by default), the one at which a
+/// rarely deployed digital service earns the low-demand warning.
+pub fn select(kind: ServiceKind, target: Level, deployment: Frequency, lowest_level: Level) -> Selection {
+    let (rule, model, traffic_light) = choose(kind, target, deployment);
+    let reason = match rule {
+        SelectionRule::HighestTarget => format!("A {target}% availability target needs You Build It You Run It, whatever the kind of service (rule 1)."),
+        SelectionRule::Foundational => "A foundational system is a utility: Ops Run It (rule 2).".to_string(),
+        SelectionRule::FrequentDeployments => format!("A digital service with a {deployment} deployment target, weekly or more often: You Build It You Run It (rule 3, green)."),
+        SelectionRule::InfrequentDeployments => format!("A digital service with a {deployment} deployment target, fortnightly or less often: Ops Run It (rule 4, red)."),
+        SelectionRule::BetweenFortnightlyAndWeekly if model == OperatingModel::YouBuildItYouRunIt => format!("A digital service with a deployment target of {deployment}, between fortnightly and weekly, and a {target}% availability target (99.9% or higher): You Build It You Run It (rule 5, amber)."),
+        SelectionRule::BetweenFortnightlyAndWeekly => format!("A digital service with a deployment target of {deployment}, between fortnightly and weekly, and a {target}% availability target (below 99.9%): Ops Run It (rule 5, amber)."),
     };
     let warning = (rule == SelectionRule::InfrequentDeployments && target == lowest_level)
         .then(|| LOW_DEMAND_WARNING.to_string());
-    Selection { model, rule, traffic_light: light, reason, warning }
+    Selection { model, rule, traffic_light, reason, warning }
 }
 
 #[cfg(test)]

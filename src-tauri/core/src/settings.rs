@@ -161,6 +161,21 @@ pub struct Settings {
     pub working_hours: WorkingHours,
     pub planning_year_start: NaiveDate,
     pub schedule_cost_split: CostSplit,
+    /// People called out to one out-of-hours incident.
+    pub callout_people: Decimal,
+    /// The premium's assumptions per model (rule 5).
+    pub ops_run_it: ModelAssumptions,
+    pub you_build_it_you_run_it: ModelAssumptions,
+    pub setup_amortisation_years: Decimal,
+}
+
+/// Editable assumptions of one operating model, shown in every premium report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelAssumptions {
+    pub time_to_acknowledge_minutes: Decimal,
+    pub time_to_restore_minutes: Decimal,
+    /// One-off setup and transition cost per service.
+    pub setup_cost: Money,
 }
 
 /// Each key, its default, and what a value must look like.
@@ -178,6 +193,14 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("working_hours", "mon-fri 09:00-17:30", "DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-17:30"),
     ("planning_year_start", "2026-04-01", "an ISO date, e.g. 2026-04-01"),
     ("schedule_cost_split", "exposure", "exposure or equal"),
+    ("callout_people", "1", "people called out to one incident, e.g. 1 or 2"),
+    ("ops_run_it_time_to_acknowledge_minutes", "20", "minutes, e.g. 20"),
+    ("ops_run_it_time_to_restore_minutes", "120", "minutes, e.g. 120"),
+    ("ops_run_it_setup_cost", "0", "a one-off amount per service, e.g. 2000"),
+    ("you_build_it_you_run_it_time_to_acknowledge_minutes", "5", "minutes, e.g. 5"),
+    ("you_build_it_you_run_it_time_to_restore_minutes", "30", "minutes, e.g. 30"),
+    ("you_build_it_you_run_it_setup_cost", "0", "a one-off amount per service, e.g. 10000"),
+    ("setup_amortisation_years", "3", "years over which setup costs are spread, e.g. 3"),
 ];
 
 /// A rejected setting: the key and what its value must look like.
@@ -224,6 +247,13 @@ fn parse_levels(v: &str) -> Option<OutOfHoursLevels> {
     OutOfHoursLevels::new(levels)
 }
 
+/// A decimal from `min` up to `max`, written plainly ("2", "1.5").
+fn parse_decimal(v: &str, min: Decimal, max: Decimal) -> Option<Decimal> {
+    let t = v.trim();
+    let d: Decimal = t.parse().ok().filter(|_| t.chars().all(|c| c.is_ascii_digit() || c == '.'))?;
+    (d >= min && d <= max).then_some(d.normalize())
+}
+
 fn parse_hours(v: &str) -> Option<Decimal> {
     let d: Decimal = v.trim().parse().ok()?;
     (d >= Decimal::ZERO && d <= Decimal::from(24)).then_some(d.normalize())
@@ -254,6 +284,10 @@ impl Settings {
             working_hours: WorkingHours::parse("mon-fri 09:00-17:30").expect("default"),
             planning_year_start: NaiveDate::from_ymd_opt(2026, 4, 1).expect("default"),
             schedule_cost_split: CostSplit::Exposure,
+            callout_people: Decimal::ONE,
+            ops_run_it: ModelAssumptions { time_to_acknowledge_minutes: Decimal::ZERO, time_to_restore_minutes: Decimal::ZERO, setup_cost: Money::ZERO },
+            you_build_it_you_run_it: ModelAssumptions { time_to_acknowledge_minutes: Decimal::ZERO, time_to_restore_minutes: Decimal::ZERO, setup_cost: Money::ZERO },
+            setup_amortisation_years: Decimal::ONE,
         };
         for (key, _, _) in KEYS {
             s.apply(key, get(key))?;
@@ -309,7 +343,24 @@ impl Settings {
                     _ => return Err(invalid()),
                 }
             }
-            _ => return Err(SettingError::UnknownKey(key.to_string())),
+            "callout_people" => self.callout_people = parse_decimal(v, Decimal::ZERO, Decimal::from(1000)).ok_or_else(invalid)?,
+            "setup_amortisation_years" => {
+                self.setup_amortisation_years = parse_decimal(v, Decimal::ONE, Decimal::from(100)).ok_or_else(invalid)?
+            }
+            _ => {
+                let (model, field) = key
+                    .strip_prefix("ops_run_it_")
+                    .map(|f| (&mut self.ops_run_it, f))
+                    .or_else(|| key.strip_prefix("you_build_it_you_run_it_").map(|f| (&mut self.you_build_it_you_run_it, f)))
+                    .ok_or_else(|| SettingError::UnknownKey(key.to_string()))?;
+                let minutes = || parse_decimal(v, Decimal::ZERO, Decimal::from(100_000));
+                match field {
+                    "time_to_acknowledge_minutes" => model.time_to_acknowledge_minutes = minutes().ok_or_else(invalid)?,
+                    "time_to_restore_minutes" => model.time_to_restore_minutes = minutes().ok_or_else(invalid)?,
+                    "setup_cost" => model.setup_cost = Money::parse_input(v).map_err(|_| invalid())?,
+                    _ => return Err(SettingError::UnknownKey(key.to_string())),
+                }
+            }
         }
         Ok(())
     }
@@ -333,6 +384,14 @@ impl Settings {
             ("working_hours", self.working_hours.to_string()),
             ("planning_year_start", self.planning_year_start.to_string()),
             ("schedule_cost_split", match self.schedule_cost_split { CostSplit::Exposure => "exposure", CostSplit::Equal => "equal" }.to_string()),
+            ("callout_people", self.callout_people.to_string()),
+            ("ops_run_it_time_to_acknowledge_minutes", self.ops_run_it.time_to_acknowledge_minutes.to_string()),
+            ("ops_run_it_time_to_restore_minutes", self.ops_run_it.time_to_restore_minutes.to_string()),
+            ("ops_run_it_setup_cost", self.ops_run_it.setup_cost.decimal().normalize().to_string()),
+            ("you_build_it_you_run_it_time_to_acknowledge_minutes", self.you_build_it_you_run_it.time_to_acknowledge_minutes.to_string()),
+            ("you_build_it_you_run_it_time_to_restore_minutes", self.you_build_it_you_run_it.time_to_restore_minutes.to_string()),
+            ("you_build_it_you_run_it_setup_cost", self.you_build_it_you_run_it.setup_cost.decimal().normalize().to_string()),
+            ("setup_amortisation_years", self.setup_amortisation_years.to_string()),
         ]
     }
 
@@ -379,6 +438,9 @@ mod tests {
             ("developer_callout_rate", "75/week"),
             ("working_hours", "mon-fri 17:30-09:00"),
             ("planning_year_start", "2026-13-01"),
+            ("ops_run_it_time_to_restore_minutes", "-5"),
+            ("setup_amortisation_years", "0"),
+            ("you_build_it_you_run_it_setup_cost", "1.234"),
             ("out_of_hours_levels", "99.0=app_support"),
         ] {
             let e = s.apply(k, v).unwrap_err();

@@ -1,0 +1,68 @@
+// The only place that talks to the Rust shell.
+import { invoke } from '@tauri-apps/api/core';
+import { open, save } from '@tauri-apps/plugin-dialog';
+import type { AppError, ServiceInput, ServiceView, WorkspaceInfo } from './bindings';
+
+/** Whatever type ts-rs gives the id; it is only ever passed back, never computed with. */
+export type ServiceId = ServiceView['id'];
+
+/** Normalises whatever a rejected call gives us (AppError from our commands, a string from Tauri itself). */
+export function toAppError(e: unknown): AppError {
+  if (e && typeof e === 'object' && 'message' in e && typeof e.message === 'string') {
+    const code = 'code' in e && typeof e.code === 'string' ? e.code : 'unknown';
+    return { code, message: e.message };
+  }
+  return { code: 'unknown', message: typeof e === 'string' ? e : String(e) };
+}
+
+async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(cmd, args);
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+export const workspaceInfo = () => call<WorkspaceInfo>('workspace_info');
+export const newWorkspace = (path: string) => call<WorkspaceInfo>('new_workspace', { path });
+export const openWorkspace = (path: string) => call<WorkspaceInfo>('open_workspace', { path });
+export const loadExample = () => call<WorkspaceInfo>('load_example');
+export const listServices = () => call<ServiceView[]>('list_services');
+export const saveService = (id: ServiceId | null, input: ServiceInput) =>
+  call<ServiceView[]>('save_service', { id, input });
+export const deleteService = (id: ServiceId) => call<ServiceView[]>('delete_service', { id });
+
+const filters = [{ name: 'opmodel workspace', extensions: ['opmodel'] }];
+
+export async function pickNewPath(): Promise<string | null> {
+  try {
+    return await save({ filters, defaultPath: 'plan.opmodel' });
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+export async function pickExistingPath(): Promise<string | null> {
+  try {
+    const path = await open({ multiple: false, directory: false, filters });
+    return typeof path === 'string' ? path : null;
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+export function toInput(s: ServiceView): ServiceInput {
+  return {
+    name: s.name,
+    kind: s.kind,
+    team: s.team,
+    domain: s.domain,
+    exposure_per_hour: s.exposure_per_hour,
+    feature_demand: s.feature_demand,
+    peak_exposure_per_hour: s.peak_exposure_per_hour,
+    peak_periods: s.peak_periods,
+    out_of_hours_incidents_per_year: s.out_of_hours_incidents_per_year,
+    model_override: s.model_override,
+    override_reason: s.override_reason,
+  };
+}

@@ -1,0 +1,19 @@
+// Generated from Rust by ts-rs (cargo test -p opmodel-core bindings). Do not edit.
+
+export type ServiceKind = "digital" | "foundational";
+export type OperatingModel = "ops_run_it" | "you_build_it_you_run_it";
+export type TrafficLight = "green" | "amber" | "red";
+export type OutOfHours = "none" | "domain" | "team" | "app_support";
+export type ServiceView = { id: number, name: string, kind: ServiceKind, team: string, domain: string | null, exposure_per_hour: string, feature_demand: string, peak_exposure_per_hour: string | null, peak_periods: string, out_of_hours_incidents_per_year: string, availability_target: string, tolerable_unavailability_seconds: number, 
+/**
+ * h:mm:ss, rounded to the second.
+ */
+tolerable_unavailability: string, above_highest_band: boolean, deployment_target: string, operating_model: OperatingModel, selection_reason: string, traffic_light: TrafficLight | null, model_override: OperatingModel | null, override_reason: string | null, on_call_out_of_hours: OutOfHours, warnings: Array<string>, 
+/**
+ * The target and cover on peak days, when the service has a peak.
+ */
+peak: PeakView | null, };
+export type PeakView = { exposure_per_hour: string, availability_target: string, operating_model: OperatingModel, on_call_out_of_hours: OutOfHours, };
+export type ServiceInput = { name: string, kind: ServiceKind, team: string, domain: string | null, exposure_per_hour: string, feature_demand: string, peak_exposure_per_hour: string | null, peak_periods: string, out_of_hours_incidents_per_year: string, model_override: OperatingModel | null, override_reason: string | null, };
+export type WorkspaceInfo = { path: string, name: string, currency: string, demand_bands: Array<string>, teams: Array<string>, domains: Array<string>, service_count: number, };
+export type AppError = { code: string, message: string, };

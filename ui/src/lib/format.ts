@@ -1,0 +1,61 @@
+import type { OperatingModel, OutOfHours, ServiceKind, ServiceView } from './bindings';
+
+// Money stays a decimal string end to end: formatting is pure string work, never float arithmetic.
+
+/** "810000.00" -> "810,000"; "1234.5" -> "1,234.50". Anything that isn't a plain decimal is shown as is. */
+export function formatMoney(value: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!m) return value;
+  const [, sign, whole, fraction = ''] = m;
+  const grouped = whole.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const pennies = /[1-9]/.test(fraction) ? '.' + fraction.padEnd(2, '0') : '';
+  return sign + grouped + pennies;
+}
+
+/** What the user typed -> what we send: drop grouping, spaces and currency symbols ("£1,200,000" -> "1200000"). */
+export function normaliseAmount(raw: string): string {
+  return raw.replace(/[\s,_£$€]/g, '');
+}
+
+/** "2026-11-23..2026-11-29;2026-12-14..2026-12-24" -> "2026-11-23 to 2026-11-29, 2026-12-14 to 2026-12-24". */
+export function formatPeriods(periods: string): string {
+  return periods
+    .split(';')
+    .filter((p) => p.trim())
+    .map((p) => p.trim().replace('..', ' to '))
+    .join(', ');
+}
+
+/** Same amount written differently? ("1200000" vs "1200000.00") */
+export function sameAmount(a: string, b: string): boolean {
+  const canon = (v: string) => (v.includes('.') ? v.replace(/\.?0+$/, '') : v);
+  return canon(a) === canon(b);
+}
+
+export const formatPercent = (value: string) => `${value}%`;
+
+export const kindLabels: Record<ServiceKind, string> = {
+  digital: 'Digital',
+  foundational: 'Foundational',
+};
+
+export const modelLabels: Record<OperatingModel, string> = {
+  you_build_it_you_run_it: 'You Build It You Run It',
+  ops_run_it: 'Ops Run It',
+};
+
+export const outOfHoursLabels: Record<OutOfHours, string> = {
+  none: 'None',
+  domain: 'Domain',
+  team: 'Team',
+  app_support: 'App support rota',
+};
+
+/** Warnings plus the above-highest-band flag, as sentences for the ⚠ marker and the model panel. */
+export function issues(s: ServiceView): string[] {
+  const list = [...s.warnings];
+  if (s.above_highest_band) {
+    list.push("Exposure per hour is above the availability table's highest band; that band's targets are used.");
+  }
+  return list;
+}
