@@ -17,6 +17,11 @@ pub const WEEK_SECONDS: i64 = 168 * 3600;
 pub struct Level(Decimal);
 
 impl Level {
+    /// 99.9%: at or above it the selector's amber case goes YBIYRI.
+    pub const THREE_NINES: Level = Level(Decimal::from_parts(999, 0, 0, false, 1));
+    /// 99.99%: rule 1 sends any service this high to YBIYRI.
+    pub const FOUR_NINES: Level = Level(Decimal::from_parts(9999, 0, 0, false, 2));
+
     /// Parses "99.9" (a `%` sign is allowed): more than 0 and less than 100.
     pub fn parse(text: &str) -> Option<Level> {
         let t = text.trim().trim_end_matches('%').trim();
@@ -154,6 +159,12 @@ mod tests {
         let bands = ExposureBands::new(b).unwrap();
         let t = bands.target(Money::units(810_000));
         assert_eq!((t.level.to_string(), t.above_highest_band), ("99.99".into(), false));
+    }
+
+    #[test]
+    fn the_named_levels_are_the_parsed_ones() {
+        assert_eq!(Level::THREE_NINES, level("99.9"));
+        assert_eq!(Level::FOUR_NINES, level("99.99"));
     }
 
     #[test]

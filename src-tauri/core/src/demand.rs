@@ -82,8 +82,9 @@ impl DemandBands {
 
     /// The band matching a label, case-insensitively, as (label, frequency).
     pub fn find(&self, label: &str) -> Option<&(String, Frequency)> {
-        let l = label.trim().to_lowercase();
-        self.0.iter().find(|(b, _)| *b == l)
+        // Labels are stored lower-case; compare without allocating.
+        let l = label.trim();
+        self.0.iter().find(|(b, _)| b.len() == l.len() && b.chars().zip(l.chars()).all(|(x, y)| y.to_lowercase().eq(std::iter::once(x))))
     }
 
     /// Labels for people, in order: "Low", …, "Very High".

@@ -4,6 +4,7 @@
 
 pub mod assess;
 pub mod availability;
+pub mod budget;
 pub mod csv_out;
 pub mod demand;
 pub mod demo;
@@ -13,7 +14,13 @@ pub mod input;
 pub mod model;
 pub mod money;
 pub mod oncall;
+pub mod pdf;
+pub mod pitfalls;
+pub mod portfolio;
+pub mod premiums;
+pub mod raci;
 pub mod report;
+pub mod schedules;
 pub mod selector;
 pub mod settings;
 pub mod store;

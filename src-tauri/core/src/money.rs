@@ -38,7 +38,7 @@ impl Money {
 
     /// Whole units, e.g. `Money::units(7000)` is 7,000.00.
     pub fn units(n: i64) -> Money {
-        Money(Decimal::from(n))
+        Money(Decimal::new(n * 100, 2))
     }
 
     /// An amount from integer minor units (pence, cents), as stored.
@@ -78,6 +78,9 @@ impl Money {
         if d.abs() >= Decimal::from(10_i64.pow(15)) {
             return Err(MoneyError::Overflow);
         }
+        // One scale for every entered amount, so comparing two is cheap.
+        let mut d = d;
+        d.rescale(2);
         Ok(Money(d))
     }
 
@@ -172,7 +175,11 @@ pub fn allocate_largest_remainder(exact: &[Money]) -> Vec<Money> {
         remainders.push((scaled - floor, i));
     }
     let mut left = target - floors.iter().sum::<i128>();
-    remainders.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    if left <= 0 {
+        // Whole pennies already: nothing to hand out, no need to rank.
+        return floors.into_iter().map(|minor| Money(Decimal::from_i128_with_scale(minor, 2))).collect();
+    }
+    remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     for (_, i) in remainders.iter().cycle() {
         if left <= 0 {
             break;

@@ -46,3 +46,204 @@ pub fn services_csv(ws: &Workspace) -> Result<Vec<u8>> {
     let rows: Vec<_> = service_views(ws)?.iter().map(service_row).collect();
     Ok(csv_out::write(SERVICE_CSV_HEADER, &rows))
 }
+
+use serde_json::{json, Map, Value};
+
+use crate::budget::budget;
+use crate::pitfalls::pitfalls;
+use crate::portfolio::Portfolio;
+use crate::premiums::{assumption_lines, premiums, ModelCost};
+use crate::raci::{service_raci, CATEGORY_MATRIX, CATEGORY_SCOPE, PARTIES};
+use crate::schedules::{Schedule, ScheduleKind};
+
+fn pretty(v: &Value) -> String {
+    serde_json::to_string_pretty(v).expect("json") + "\n"
+}
+
+fn schedule_kind(k: ScheduleKind) -> &'static str {
+    match k {
+        ScheduleKind::Team => "team",
+        ScheduleKind::Domain => "domain",
+        ScheduleKind::AppSupport => "app_support",
+    }
+}
+
+fn service_names(p: &Portfolio, s: &Schedule) -> Vec<String> {
+    s.services.iter().map(|i| p.services[*i].name.clone()).collect()
+}
+
+/// The planned schedules: each with its presented standby cost, which the
+/// budget's line items for it add up to.
+pub fn schedules_json(p: &Portfolio) -> String {
+    let b = budget(p);
+    let rows: Vec<Value> = b.schedules.schedules.iter().map(|s| json!({
+        "name": s.name(),
+        "kind": schedule_kind(s.kind),
+        "owner": s.owner,
+        "participants": s.participants,
+        "days": s.days,
+        "services": service_names(p, s),
+        "standby_cost": s.standby_cost.plain(),
+    })).collect();
+    pretty(&Value::Array(rows))
+}
+
+pub fn schedules_csv(p: &Portfolio) -> Vec<u8> {
+    let b = budget(p);
+    let rows: Vec<Vec<Cell>> = b.schedules.schedules.iter().map(|s| vec![
+        Cell::text(s.name()),
+        Cell::text(schedule_kind(s.kind)),
+        Cell::text(&s.owner),
+        Cell::Number(s.participants.to_string()),
+        Cell::Number(s.days.to_string()),
+        Cell::text(service_names(p, s).join("; ")),
+        Cell::Number(s.standby_cost.plain()),
+    ]).collect();
+    csv_out::write(&["name", "kind", "owner", "participants", "days", "services", "standby_cost"], &rows)
+}
+
+fn cost_json(c: &ModelCost) -> Value {
+    json!({
+        "standby": c.standby.plain(),
+        "callout": c.callout.plain(),
+        "setup": c.setup.plain(),
+        "expected_loss": c.expected_loss.plain(),
+        "total": c.total.plain(),
+    })
+}
+
+pub fn premiums_json(p: &Portfolio) -> String {
+    let pr = premiums(p);
+    let assumptions: Map<String, Value> = assumption_lines(p).into_iter().map(|(k, v)| (k, Value::String(v))).collect();
+    pretty(&json!({
+        "currency": p.settings.currency,
+        "services": pr.services.iter().map(|s| json!({
+            "name": s.name,
+            "ops_run_it": cost_json(&s.ops_run_it),
+            "you_build_it_you_run_it": cost_json(&s.you_build_it_you_run_it),
+        })).collect::<Vec<_>>(),
+        "portfolio": { "ops_run_it": cost_json(&pr.ops_run_it), "you_build_it_you_run_it": cost_json(&pr.you_build_it_you_run_it) },
+        "run_cost": pr.run_cost.iter().map(|r| json!({
+            "teams": r.teams,
+            "you_build_it_you_run_it_team_schedules": r.team_schedules.plain(),
+            "you_build_it_you_run_it_domain_schedules": r.domain_schedules.plain(),
+            "ops_run_it": r.ops_run_it.plain(),
+        })).collect::<Vec<_>>(),
+        "assumptions": assumptions,
+    }))
+}
+
+pub const PREMIUM_PARTS: [&str; 5] = ["standby", "callout", "setup", "expected_loss", "total"];
+
+fn cost_cells(c: &ModelCost) -> Vec<Cell> {
+    [c.standby, c.callout, c.setup, c.expected_loss, c.total].iter().map(|m| Cell::Number(m.plain())).collect()
+}
+
+/// One row per service, both models side by side, and a portfolio row.
+pub fn premiums_csv(p: &Portfolio) -> Vec<u8> {
+    let pr = premiums(p);
+    let mut header = vec!["name".to_string()];
+    for model in ["ops_run_it", "you_build_it_you_run_it"] {
+        header.extend(PREMIUM_PARTS.iter().map(|part| format!("{model}_{part}")));
+    }
+    let mut rows: Vec<Vec<Cell>> = pr.services.iter().map(|s| {
+        let mut row = vec![Cell::text(&s.name)];
+        row.extend(cost_cells(&s.ops_run_it));
+        row.extend(cost_cells(&s.you_build_it_you_run_it));
+        row
+    }).collect();
+    let mut total = vec![Cell::text("portfolio")];
+    total.extend(cost_cells(&pr.ops_run_it));
+    total.extend(cost_cells(&pr.you_build_it_you_run_it));
+    rows.push(total);
+    csv_out::write(&header.iter().map(String::as_str).collect::<Vec<_>>(), &rows)
+}
+
+pub fn budget_json(p: &Portfolio) -> String {
+    let b = budget(p);
+    let holders = [crate::model::BudgetHolder::HeadOfProduct, crate::model::BudgetHolder::HeadOfDelivery, crate::model::BudgetHolder::HeadOfOperations];
+    let totals: Map<String, Value> = holders.iter().map(|h| (h.as_str().to_string(), Value::String(b.holder_total(*h).plain()))).collect();
+    let by_category: Map<String, Value> = holders.iter().map(|h| {
+        let cat = |c| b.totals.get(&(*h, c)).copied().unwrap_or_default().plain();
+        (h.as_str().to_string(), json!({ "capex": cat(crate::budget::Category::Capex), "opex": cat(crate::budget::Category::Opex) }))
+    }).collect();
+    pretty(&json!({
+        "currency": p.settings.currency,
+        "planning_year_start": p.settings.planning_year_start.to_string(),
+        "line_items": b.line_items.iter().map(|l| json!({
+            "service": l.service,
+            "schedule": l.schedule,
+            "budget_holder": l.budget_holder.as_str(),
+            "category": l.category.as_str(),
+            "amount": l.amount.plain(),
+        })).collect::<Vec<_>>(),
+        "totals": totals,
+        "totals_by_category": by_category,
+        "total": b.total.plain(),
+        "before_transfer": b.before.iter().map(|(what, amount)| json!({
+            "line_item": what, "budget_holder": "head_of_operations", "category": "opex", "amount": amount.plain(),
+        })).collect::<Vec<_>>(),
+    }))
+}
+
+pub fn budget_csv(p: &Portfolio) -> Vec<u8> {
+    let b = budget(p);
+    let rows: Vec<Vec<Cell>> = b.line_items.iter().map(|l| vec![
+        Cell::text(&l.service),
+        Cell::text(&l.schedule),
+        Cell::text(l.budget_holder.as_str()),
+        Cell::text(l.category.as_str()),
+        Cell::Number(l.amount.plain()),
+    ]).collect();
+    csv_out::write(&["service", "schedule", "budget_holder", "category", "amount"], &rows)
+}
+
+const PARTY_KEYS: [&str; 5] = ["head_of_operations", "app_support_team", "head_of_product", "head_of_delivery", "product_team"];
+
+pub fn raci_json(p: &Portfolio) -> String {
+    let categories: Vec<Value> = CATEGORY_MATRIX.iter().map(|(name, cells)| {
+        let mut m = Map::new();
+        m.insert("category".into(), Value::String(name.to_string()));
+        m.insert("covers".into(), Value::String(CATEGORY_SCOPE.into()));
+        for (k, c) in PARTY_KEYS.iter().zip(cells) {
+            m.insert(k.to_string(), Value::String(c.to_string()));
+        }
+        Value::Object(m)
+    }).collect();
+    let services: Vec<Value> = service_raci(p).iter().map(|r| {
+        let mut m = Map::new();
+        m.insert("service".into(), Value::String(r.service.clone()));
+        m.insert("team".into(), Value::String(r.team.clone()));
+        m.insert("operating_model".into(), Value::String(r.operating_model.as_str().into()));
+        m.insert("category".into(), Value::String(r.category.into()));
+        for (k, c) in PARTY_KEYS.iter().zip(&r.cells) {
+            m.insert(k.to_string(), Value::String(c.as_str().into()));
+        }
+        Value::Object(m)
+    }).collect();
+    pretty(&json!({ "parties": PARTIES, "categories": categories, "services": services }))
+}
+
+pub fn raci_csv(p: &Portfolio) -> Vec<u8> {
+    let rows: Vec<Vec<Cell>> = service_raci(p).iter().map(|r| {
+        let mut row = vec![Cell::text(&r.service), Cell::text(&r.team), Cell::text(r.operating_model.as_str()), Cell::text(r.category)];
+        row.extend(r.cells.iter().map(|c| Cell::text(c.as_str())));
+        row
+    }).collect();
+    let mut header = vec!["service", "team", "operating_model", "category"];
+    header.extend(PARTY_KEYS);
+    csv_out::write(&header, &rows)
+}
+
+pub fn pitfalls_json(p: &Portfolio) -> String {
+    pretty(&Value::Array(pitfalls(p).iter().map(|f| json!({
+        "pitfall": f.pitfall, "services": f.services, "detail": f.detail, "advice": f.advice,
+    })).collect()))
+}
+
+pub fn pitfalls_csv(p: &Portfolio) -> Vec<u8> {
+    let rows: Vec<Vec<Cell>> = pitfalls(p).iter().map(|f| vec![
+        Cell::text(f.pitfall), Cell::text(f.services.join("; ")), Cell::text(&f.detail), Cell::text(f.advice),
+    ]).collect();
+    csv_out::write(&["pitfall", "services", "detail", "advice"], &rows)
+}

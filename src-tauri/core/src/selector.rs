@@ -102,7 +102,7 @@ pub const LOW_DEMAND_WARNING: &str = "low feature demand for a digital service: 
 /// gives and its traffic light. Cheap: no text is built.
 pub fn choose(kind: ServiceKind, target: Level, deployment: Frequency) -> (SelectionRule, OperatingModel, Option<TrafficLight>) {
     use OperatingModel::*;
-    if target >= Level::parse("99.99").expect("valid level") {
+    if target >= Level::FOUR_NINES {
         (SelectionRule::HighestTarget, YouBuildItYouRunIt, None)
     } else if kind == ServiceKind::Foundational {
         (SelectionRule::Foundational, OpsRunIt, None)
@@ -110,7 +110,7 @@ pub fn choose(kind: ServiceKind, target: Level, deployment: Frequency) -> (Selec
         (SelectionRule::FrequentDeployments, YouBuildItYouRunIt, Some(TrafficLight::Green))
     } else if deployment.at_most_fortnightly() {
         (SelectionRule::InfrequentDeployments, OpsRunIt, Some(TrafficLight::Red))
-    } else if target >= Level::parse("99.9").expect("valid level") {
+    } else if target >= Level::THREE_NINES {
         (SelectionRule::BetweenFortnightlyAndWeekly, YouBuildItYouRunIt, Some(TrafficLight::Amber))
     } else {
         (SelectionRule::BetweenFortnightlyAndWeekly, OpsRunIt, Some(TrafficLight::Amber))

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use opmodel_core::import::{self, ImportSummary};
-use opmodel_core::{demo, report, Error, Workspace};
+use opmodel_core::portfolio::Portfolio;
+use opmodel_core::{demo, pdf, report, Error, Workspace};
 
 #[derive(Parser)]
 #[command(name = "opmodel", version, about = "Operating Model Planner: plan and cost You Build It You Run It, offline")]
@@ -65,15 +66,22 @@ enum SettingsAction {
     Set { key: String, value: String },
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ReportKind {
     Services,
+    Schedules,
+    Premiums,
+    Budget,
+    Raci,
+    Pitfalls,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     Json,
     Csv,
+    /// budget and raci only; needs --out.
+    Pdf,
 }
 
 /// A failure and its exit status.
@@ -103,6 +111,37 @@ fn write_out(out: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
+fn report_bytes(ws: &Workspace, what: ReportKind, format: Format, has_out: bool) -> Result<Vec<u8>, Failure> {
+    use ReportKind::*;
+    if what == Services {
+        return Ok(match format {
+            Format::Json => (report::services_json(ws)? + "\n").into_bytes(),
+            Format::Csv => report::services_csv(ws)?,
+            Format::Pdf => return Err(Failure(2, "report services has no pdf format; use json or csv".into())),
+        });
+    }
+    let p = Portfolio::load(ws)?;
+    let name = ws.path().file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let today = chrono::Local::now().date_naive();
+    Ok(match (what, format) {
+        (_, Format::Pdf) if !has_out => return Err(Failure(2, "a pdf report needs --out PATH".into())),
+        (Budget, Format::Pdf) => pdf::budget_pdf(&p, &name, today),
+        (Raci, Format::Pdf) => pdf::raci_pdf(&p, &name, today),
+        (_, Format::Pdf) => return Err(Failure(2, "only the budget and raci reports have a pdf format".into())),
+        (Schedules, Format::Json) => report::schedules_json(&p).into_bytes(),
+        (Schedules, Format::Csv) => report::schedules_csv(&p),
+        (Premiums, Format::Json) => report::premiums_json(&p).into_bytes(),
+        (Premiums, Format::Csv) => report::premiums_csv(&p),
+        (Budget, Format::Json) => report::budget_json(&p).into_bytes(),
+        (Budget, Format::Csv) => report::budget_csv(&p),
+        (Raci, Format::Json) => report::raci_json(&p).into_bytes(),
+        (Raci, Format::Csv) => report::raci_csv(&p),
+        (Pitfalls, Format::Json) => report::pitfalls_json(&p).into_bytes(),
+        (Pitfalls, Format::Csv) => report::pitfalls_csv(&p),
+        (Services, _) => unreachable!("handled above"),
+    })
+}
+
 fn run(cli: Cli) -> Result<(), Failure> {
     let path = cli.workspace.ok_or_else(|| Failure(2, "no workspace: pass --workspace PATH or set OPMODEL_WORKSPACE".into()))?;
     let mut ws = Workspace::open(&path)?;
@@ -124,11 +163,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             write_out(None, lines.as_bytes())?;
         }
         Command::Settings { action: SettingsAction::Set { key, value } } => ws.set_setting(&key, &value)?,
-        Command::Report { what: ReportKind::Services, format, out } => {
-            let bytes = match format {
-                Format::Json => (report::services_json(&ws)? + "\n").into_bytes(),
-                Format::Csv => report::services_csv(&ws)?,
-            };
+        Command::Report { what, format, out } => {
+            let bytes = report_bytes(&ws, what, format, out.is_some())?;
             write_out(out.as_deref(), &bytes)?;
         }
     }

@@ -1,0 +1,80 @@
+//! `cargo bench -p opmodel-core --bench plan`: the whole derived plan
+//! (schedules, premiums, budget) of 10,000 services, 1,000 teams and 100
+//! domains for one year, and the budget PDF of 1,000 services. Prints the
+//! median of repeated runs; the method and figures are in docs/performance.md.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use opmodel_core::budget::budget;
+use opmodel_core::model::{BudgetHolder, DateRange, Domain, DomainKind, Funding, Peak, Service, Team};
+use opmodel_core::money::Money;
+use opmodel_core::portfolio::Portfolio;
+use opmodel_core::premiums::premiums;
+use opmodel_core::selector::ServiceKind;
+use opmodel_core::settings::Settings;
+use rust_decimal::Decimal;
+
+/// A large, varied portfolio: every exposure band, every demand band, one
+/// service in twenty with a Black Friday peak.
+pub fn portfolio(services: usize, teams: usize, domains: usize) -> Portfolio {
+    let settings = Settings::defaults();
+    let fundings = [Funding::Product, Funding::It, Funding::Product, Funding::Operations];
+    let teams: Vec<Team> = (0..teams).map(|t| Team { name: format!("team-{t:04}"), funding: fundings[t % 4], on_call_participants: 3 + (t % 6) as u32 }).collect();
+    let domains: Vec<Domain> = (0..domains)
+        .map(|d| Domain { name: format!("domain-{d:03}"), kind: DomainKind::Product, on_call_budget_holder: if d % 2 == 0 { BudgetHolder::HeadOfProduct } else { BudgetHolder::HeadOfDelivery } })
+        .collect();
+    let demand = ["low", "medium", "high", "very high"];
+    let black_friday = DateRange { start: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(), end: NaiveDate::from_ymd_opt(2026, 11, 29).unwrap() };
+    let services = (0..services)
+        .map(|i| Service {
+            id: i as i64,
+            name: format!("service-{i:05}"),
+            kind: if i % 5 == 0 { ServiceKind::Foundational } else { ServiceKind::Digital },
+            team: teams[i % teams.len()].name.clone(),
+            domain: Some(domains[i % domains.len()].name.clone()),
+            exposure_per_hour: Money::units(((i * 7919) % 900_000) as i64),
+            feature_demand: demand[i % 4].into(),
+            peak: (i % 20 == 0).then(|| Peak { exposure_per_hour: Money::units(900_000), periods: vec![black_friday] }),
+            out_of_hours_incidents_per_year: Decimal::from(i % 9),
+            model_override: None,
+        })
+        .collect();
+    Portfolio { services, teams, domains, settings }
+}
+
+fn median(mut f: impl FnMut(), runs: usize) -> Duration {
+    f(); // warm-up
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn main() {
+    let big = portfolio(10_000, 1_000, 100);
+    let plan = median(|| {
+        black_box(budget(black_box(&big)));
+        black_box(premiums(black_box(&big)));
+    }, 21);
+    use opmodel_core::schedules::{schedules, Scenario};
+    let t = median(|| { black_box(schedules(&big.services, &big.teams, &big.settings, Scenario::Planned)); }, 11);
+    println!("DEBUG schedules planned {:.2} ms", t.as_secs_f64() * 1e3);
+    let t = median(|| { black_box(budget(&big)); }, 11);
+    println!("DEBUG budget {:.2} ms", t.as_secs_f64() * 1e3);
+    let t = median(|| { for s in &big.services { black_box(opmodel_core::schedules::cover(s, s.exposure_per_hour, &big.settings, Scenario::Planned)); } }, 11);
+    println!("DEBUG cover x10k {:.2} ms", t.as_secs_f64() * 1e3);
+    let t = median(|| { black_box(schedules(&big.services, &big.teams, &big.settings, Scenario::All(opmodel_core::selector::OperatingModel::OpsRunIt))); }, 11);
+    println!("DEBUG schedules all ops {:.2} ms", t.as_secs_f64() * 1e3);
+    let t = median(|| { black_box(schedules(&big.services, &big.teams, &big.settings, Scenario::All(opmodel_core::selector::OperatingModel::YouBuildItYouRunIt))); }, 11);
+    println!("DEBUG schedules all ybiyri {:.2} ms", t.as_secs_f64() * 1e3);
+    let t = median(|| { black_box(premiums(&big)); }, 11);
+    println!("DEBUG premiums {:.2} ms", t.as_secs_f64() * 1e3);
+    println!("plan (schedules, premiums, budget) of 10,000 services / 1,000 teams / 100 domains: median {:.2} ms", plan.as_secs_f64() * 1e3);
+}

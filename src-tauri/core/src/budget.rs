@@ -1,0 +1,102 @@
+//! Rule 6: capex line items and the opex transfer. Each schedule's cost is
+//! split into one line item per service it covers; presented amounts are
+//! allocated by largest remainder so line items add up to the schedule and
+//! holder totals add up to the line items, to the penny.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::{BudgetHolder, Team};
+use crate::money::{allocate_largest_remainder, Money};
+use crate::portfolio::Portfolio;
+use crate::schedules::{holder, schedules, Scenario, ScheduleKind, Schedules};
+use crate::selector::ServiceKind;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Capex,
+    Opex,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Capex => "capex",
+            Category::Opex => "opex",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineItem {
+    /// The service's index in the portfolio.
+    pub index: usize,
+    pub service: String,
+    pub schedule: String,
+    pub budget_holder: BudgetHolder,
+    pub category: Category,
+    /// The exact share.
+    pub exact: Money,
+    /// The presented amount, in whole minor units.
+    pub amount: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Budget {
+    pub line_items: Vec<LineItem>,
+    /// After the transfer: per holder and category, sums of presented line items.
+    pub totals: BTreeMap<(BudgetHolder, Category), Money>,
+    /// Before the transfer: everything on Head of Operations opex, as
+    /// (description, amount): digital services' on-call as one line item.
+    pub before: Vec<(String, Money)>,
+    pub total: Money,
+    pub schedules: Schedules,
+}
+
+impl Budget {
+    pub fn holder_total(&self, h: BudgetHolder) -> Money {
+        self.totals.iter().filter(|((holder, _), _)| *holder == h).map(|(_, m)| *m).sum()
+    }
+}
+
+pub fn budget(p: &Portfolio) -> Budget {
+    let plan = schedules(&p.services, &p.teams, &p.settings, Scenario::Planned);
+    let teams: BTreeMap<&str, &Team> = p.teams.iter().map(|t| (t.name.as_str(), t)).collect();
+    let mut line_items = Vec::new();
+    for sch in &plan.schedules {
+        let budget_holder = holder(sch, &teams, &p.domains);
+        let (indexes, exact): (Vec<usize>, Vec<Money>) = sch.shares.iter().map(|(i, m)| (*i, *m)).unzip();
+        for ((i, exact), amount) in indexes.iter().zip(&exact).zip(allocate_largest_remainder(&exact)) {
+            let service = &p.services[*i];
+            // A digital service's own on-call is product capex; foundational
+            // systems, and anything paid from operations, stay opex.
+            let category = if sch.kind != ScheduleKind::AppSupport && service.kind == ServiceKind::Digital && budget_holder != BudgetHolder::HeadOfOperations {
+                Category::Capex
+            } else {
+                Category::Opex
+            };
+            line_items.push(LineItem { index: *i, service: service.name.clone(), schedule: sch.name(), budget_holder, category, exact: *exact, amount });
+        }
+    }
+    line_items.sort_by(|a, b| (a.budget_holder, a.category, &a.service, &a.schedule).cmp(&(b.budget_holder, b.category, &b.service, &b.schedule)));
+    let mut totals = BTreeMap::new();
+    for li in &line_items {
+        let t = totals.entry((li.budget_holder, li.category)).or_insert(Money::ZERO);
+        *t = t.checked_add(li.amount).expect("overflow");
+    }
+    let of_kind = |k| line_items.iter().filter(|l| p.services[l.index].kind == k).map(|l| l.amount).sum::<Money>();
+    let (digital, foundational) = (of_kind(ServiceKind::Digital), of_kind(ServiceKind::Foundational));
+    let total = line_items.iter().map(|l| l.amount).sum();
+    Budget {
+        line_items,
+        totals,
+        before: vec![
+            ("On-call for all digital services".to_string(), digital),
+            ("On-call for foundational systems".to_string(), foundational),
+        ],
+        total,
+        schedules: plan,
+    }
+}

@@ -1,0 +1,188 @@
+//! Rule 5: the premium of each operating model, per service and for the
+//! portfolio, side by side, and the linear run cost curve.
+
+use rust_decimal::Decimal;
+
+use crate::money::{allocate_largest_remainder, Money};
+use crate::oncall::OutOfHours;
+use crate::portfolio::Portfolio;
+use crate::schedules::{cover, schedules, standby_cost, year_counts, Scenario};
+use crate::selector::OperatingModel;
+use crate::settings::{ModelAssumptions, Remuneration};
+
+/// What one model costs for a year, exact.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ModelCost {
+    pub standby: Money,
+    pub callout: Money,
+    pub setup: Money,
+    pub expected_loss: Money,
+    pub total: Money,
+}
+
+impl ModelCost {
+    fn with_total(mut self) -> ModelCost {
+        self.total = [self.standby, self.callout, self.setup, self.expected_loss].into_iter().sum();
+        self
+    }
+
+    fn add(self, o: ModelCost) -> ModelCost {
+        ModelCost {
+            standby: self.standby.checked_add(o.standby).expect("overflow"),
+            callout: self.callout.checked_add(o.callout).expect("overflow"),
+            setup: self.setup.checked_add(o.setup).expect("overflow"),
+            expected_loss: self.expected_loss.checked_add(o.expected_loss).expect("overflow"),
+            total: self.total.checked_add(o.total).expect("overflow"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServicePremium {
+    pub name: String,
+    pub ops_run_it: ModelCost,
+    pub you_build_it_you_run_it: ModelCost,
+}
+
+/// One point of the linear run cost curve: standby a year for `teams` teams.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunCostPoint {
+    pub teams: u32,
+    pub team_schedules: Money,
+    pub domain_schedules: Money,
+    pub ops_run_it: Money,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Premiums {
+    pub services: Vec<ServicePremium>,
+    pub ops_run_it: ModelCost,
+    pub you_build_it_you_run_it: ModelCost,
+    pub run_cost: Vec<RunCostPoint>,
+}
+
+fn assumptions(p: &Portfolio, model: OperatingModel) -> &ModelAssumptions {
+    match model {
+        OperatingModel::OpsRunIt => &p.settings.ops_run_it,
+        OperatingModel::YouBuildItYouRunIt => &p.settings.you_build_it_you_run_it,
+    }
+}
+
+/// Each service's cost for the year under one model, every service under it.
+fn costs_under(p: &Portfolio, model: OperatingModel) -> Vec<ModelCost> {
+    let s = &p.settings;
+    let plan = schedules(&p.services, &p.teams, s, Scenario::All(model));
+    let a = assumptions(p, model);
+    let callout_rate = match model {
+        OperatingModel::OpsRunIt => s.app_support_callout_rate.amount,
+        OperatingModel::YouBuildItYouRunIt => s.developer_callout_rate.amount,
+    };
+    let pays_callout = s.remuneration_model != Remuneration::StandbyOnly;
+    let hours_lost = (a.time_to_acknowledge_minutes + a.time_to_restore_minutes) / Decimal::from(60);
+    let setup = a.setup_cost.checked_div(s.setup_amortisation_years).expect("years are at least 1");
+    let mut standby = vec![Money::ZERO; p.services.len()];
+    for (i, share) in plan.schedules.iter().flat_map(|sch| &sch.shares) {
+        standby[*i] = standby[*i].checked_add(*share).expect("overflow");
+    }
+    p.services
+        .iter()
+        .zip(standby)
+        .map(|(svc, standby)| {
+            let covered = cover(svc, svc.exposure_per_hour, s, Scenario::All(model)).out_of_hours != OutOfHours::None;
+            let incidents = svc.out_of_hours_incidents_per_year;
+            let callout = if pays_callout && covered {
+                callout_rate.checked_mul(incidents * s.callout_hours * s.callout_people).expect("overflow")
+            } else {
+                Money::ZERO
+            };
+            let expected_loss = svc.exposure_per_hour.checked_mul(incidents * hours_lost).expect("overflow");
+            ModelCost { standby, callout, setup, expected_loss, total: Money::ZERO }.with_total()
+        })
+        .collect()
+}
+
+/// Standby for a year of one schedule that exists every day.
+fn yearly_standby(p: &Portfolio, model: OperatingModel) -> Money {
+    let rate = match model {
+        OperatingModel::OpsRunIt => p.settings.app_support_standby_rate,
+        OperatingModel::YouBuildItYouRunIt => p.settings.developer_standby_rate,
+    };
+    if p.settings.remuneration_model == Remuneration::CalloutOnly {
+        return Money::ZERO;
+    }
+    standby_cost(rate, &year_counts(&p.settings), &p.settings)
+}
+
+/// The playbook's R(n): YBIYRI team schedules grow with the teams on call;
+/// domain schedules stop growing at the number of domains; Ops Run It is R(1).
+/// The curve runs to the product and delivery teams of the workspace, and
+/// to at least ten teams so its shape shows.
+pub fn run_cost_curve(p: &Portfolio) -> Vec<RunCostPoint> {
+    let r_dev = yearly_standby(p, OperatingModel::YouBuildItYouRunIt);
+    let r_ops = yearly_standby(p, OperatingModel::OpsRunIt);
+    let teams = p.teams.iter().filter(|t| t.funding != crate::model::Funding::Operations).count().max(10) as u32;
+    let domains = p.domains.len().max(1) as u32;
+    (1..=teams)
+        .map(|n| RunCostPoint {
+            teams: n,
+            team_schedules: r_dev.checked_mul(Decimal::from(n)).expect("overflow").rounded(),
+            domain_schedules: r_dev.checked_mul(Decimal::from(n.min(domains))).expect("overflow").rounded(),
+            ops_run_it: r_ops.rounded(),
+        })
+        .collect()
+}
+
+/// Presents each component column by largest remainder, so the presented
+/// services add up to the presented portfolio, and each row's total is the
+/// sum of its presented parts.
+fn presented(costs: &[ModelCost]) -> Vec<ModelCost> {
+    let column = |f: fn(&ModelCost) -> Money| allocate_largest_remainder(&costs.iter().map(f).collect::<Vec<_>>());
+    let (standby, callout, setup, loss) = (column(|c| c.standby), column(|c| c.callout), column(|c| c.setup), column(|c| c.expected_loss));
+    (0..costs.len())
+        .map(|i| ModelCost { standby: standby[i], callout: callout[i], setup: setup[i], expected_loss: loss[i], total: Money::ZERO }.with_total())
+        .collect()
+}
+
+/// The premiums of both models, presented (whole minor units that add up).
+pub fn premiums(p: &Portfolio) -> Premiums {
+    let ops = presented(&costs_under(p, OperatingModel::OpsRunIt));
+    let ybiyri = presented(&costs_under(p, OperatingModel::YouBuildItYouRunIt));
+    let services: Vec<ServicePremium> = p
+        .services
+        .iter()
+        .zip(ops.iter().zip(&ybiyri))
+        .map(|(s, (o, y))| ServicePremium { name: s.name.clone(), ops_run_it: *o, you_build_it_you_run_it: *y })
+        .collect();
+    Premiums {
+        ops_run_it: ops.iter().fold(ModelCost::default(), |a, c| a.add(*c)),
+        you_build_it_you_run_it: ybiyri.iter().fold(ModelCost::default(), |a, c| a.add(*c)),
+        services,
+        run_cost: run_cost_curve(p),
+    }
+}
+
+/// The assumptions behind the premiums, as people read them, for every report.
+pub fn assumption_lines(p: &Portfolio) -> Vec<(String, String)> {
+    let s = &p.settings;
+    let mut lines = Vec::new();
+    for (label, a) in [("Ops Run It", &s.ops_run_it), ("You Build It You Run It", &s.you_build_it_you_run_it)] {
+        lines.push((format!("{label}: time to acknowledge"), format!("{} minutes", a.time_to_acknowledge_minutes)));
+        lines.push((format!("{label}: time to restore"), format!("{} minutes", a.time_to_restore_minutes)));
+        lines.push((format!("{label}: setup and transition cost per service"), format!("{} {}", a.setup_cost.grouped(), s.currency)));
+    }
+    lines.push(("Setup amortised over".into(), format!("{} years", s.setup_amortisation_years)));
+    lines.push(("Remuneration model".into(), s.remuneration_model.as_str().replace('_', " ")));
+    lines.push(("Developer standby rate".into(), format!("{} {}", s.developer_standby_rate, s.currency)));
+    lines.push(("App support standby rate".into(), format!("{} {}", s.app_support_standby_rate, s.currency)));
+    lines.push(("Developer callout rate".into(), format!("{} {}", s.developer_callout_rate, s.currency)));
+    lines.push(("App support callout rate".into(), format!("{} {}", s.app_support_callout_rate, s.currency)));
+    lines.push(("Hours paid per callout".into(), s.callout_hours.to_string()));
+    lines.push(("People called per incident".into(), s.callout_people.to_string()));
+    lines.push(("Working hours".into(), s.working_hours.to_string()));
+    lines.push(("Planning year".into(), format!("364 days from {}", s.planning_year_start)));
+    lines.push(("Shared schedule cost split".into(), match s.schedule_cost_split {
+        crate::settings::CostSplit::Exposure => "by exposure".into(),
+        crate::settings::CostSplit::Equal => "equally".into(),
+    }));
+    lines
+}

@@ -1,0 +1,213 @@
+//! The money engine on worked examples: the furniture retailer (whose peak
+//! moves bedroom from the domain schedule to its team's for Black Friday
+//! week) and portfolios of our own for rates, splits, callout and pitfalls.
+
+use opmodel_core::budget::{budget, Category};
+use opmodel_core::model::BudgetHolder::*;
+use opmodel_core::pitfalls::pitfalls;
+use opmodel_core::portfolio::Portfolio;
+use opmodel_core::premiums::premiums;
+use opmodel_core::raci::{service_raci, Raci};
+use opmodel_core::schedules::{schedules, standby_cost, year_counts, ScheduleKind, Scenario};
+use opmodel_core::{demo, import, Workspace};
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    ws: Workspace,
+}
+
+impl Fixture {
+    fn retailer() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::open(&dir.path().join("w.opmodel")).unwrap();
+        demo::write_example(&mut ws, false).unwrap();
+        Fixture { _dir: dir, ws }
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> &mut Self {
+        self.ws.set_setting(key, value).unwrap();
+        self
+    }
+
+    fn import(&mut self, what: &str, csv: &str) -> &mut Self {
+        let path = self._dir.path().join(format!("{what}.csv"));
+        std::fs::write(&path, csv).unwrap();
+        match what {
+            "teams" => import::import_teams(&mut self.ws, &path).unwrap(),
+            "domains" => import::import_domains(&mut self.ws, &path).unwrap(),
+            _ => import::import_services(&mut self.ws, &path).unwrap(),
+        };
+        self
+    }
+
+    fn portfolio(&self) -> Portfolio {
+        Portfolio::load(&self.ws).unwrap()
+    }
+}
+
+fn amounts(b: &opmodel_core::budget::Budget) -> Vec<(String, String, String, &'static str, String)> {
+    b.line_items.iter().map(|l| (l.service.clone(), l.schedule.clone(), l.budget_holder.as_str().to_string(), l.category.as_str(), l.amount.plain())).collect()
+}
+
+#[test]
+fn retailer_schedules_move_with_the_black_friday_peak() {
+    let p = Fixture::retailer().portfolio();
+    let plan = schedules(&p.services, &p.teams, &p.settings, Scenario::Planned);
+    let got: Vec<_> = plan.schedules.iter().map(|s| (s.kind, s.owner.as_str(), s.participants, s.days, s.standby_cost.plain())).collect();
+    assert_eq!(got, [
+        (ScheduleKind::Team, "bedroom-team", 6, 7, "500.00".to_string()),
+        (ScheduleKind::Domain, "home-shopping", 11, 357, "25500.00".to_string()),
+        (ScheduleKind::AppSupport, "", 6, 364, "26000.00".to_string()),
+    ]);
+    // appointments (95.0%, level None) is on no schedule at all.
+    assert!(plan.schedules.iter().all(|s| s.services.iter().all(|i| p.services[*i].name != "appointments")));
+}
+
+#[test]
+fn retailer_budget_transfers_digital_on_call_to_product_capex() {
+    let p = Fixture::retailer().portfolio();
+    let b = budget(&p);
+    assert_eq!(amounts(&b), [
+        ("bedroom".into(), "domain schedule: home-shopping".into(), "head_of_product".into(), "capex", "25500.00".into()),
+        ("bedroom".into(), "team schedule: bedroom-team".into(), "head_of_product".into(), "capex", "500.00".into()),
+        ("ecommerce-platform".into(), "application support rota".into(), "head_of_operations".into(), "opex", "26000.00".into()),
+    ]);
+    assert_eq!(b.holder_total(HeadOfProduct).plain(), "26000.00");
+    assert_eq!(b.holder_total(HeadOfOperations).plain(), "26000.00");
+    assert_eq!(b.holder_total(HeadOfDelivery).plain(), "0.00");
+    assert_eq!(b.total.plain(), "52000.00");
+    assert_eq!(b.before.iter().map(|(w, m)| (w.as_str(), m.plain())).collect::<Vec<_>>(),
+        [("On-call for all digital services", "26000.00".to_string()), ("On-call for foundational systems", "26000.00".to_string())]);
+}
+
+#[test]
+fn retailer_premiums_side_by_side() {
+    let p = Fixture::retailer().portfolio();
+    let pr = premiums(&p);
+    let row = |name: &str| pr.services.iter().find(|s| s.name == name).unwrap();
+    let parts = |c: &opmodel_core::premiums::ModelCost| [c.standby, c.callout, c.setup, c.expected_loss, c.total].map(|m| m.plain());
+    // Ops Run It: one rota for all three, split by each day's exposure
+    // (the bedroom peak week weighs 400,000 an hour).
+    assert_eq!(parts(&row("ecommerce-platform").ops_run_it), ["20662.78", "0.00", "0.00", "11340000.00", "11360662.78"]);
+    assert_eq!(parts(&row("appointments").ops_run_it), ["153.06", "0.00", "0.00", "56000.00", "56153.06"]);
+    assert_eq!(parts(&row("bedroom").ops_run_it), ["5184.16", "0.00", "0.00", "3733333.33", "3738517.49"]);
+    assert_eq!(parts(&pr.ops_run_it), ["26000.00", "0.00", "0.00", "15129333.33", "15155333.33"]);
+    // YBIYRI: ecommerce-platform (99.9%) on its team's schedule, bedroom on
+    // the domain schedule and, in the peak week, its team's.
+    assert_eq!(parts(&row("ecommerce-platform").you_build_it_you_run_it), ["26000.00", "0.00", "0.00", "2835000.00", "2861000.00"]);
+    assert_eq!(parts(&row("appointments").you_build_it_you_run_it), ["0.00", "0.00", "0.00", "14000.00", "14000.00"]);
+    assert_eq!(parts(&row("bedroom").you_build_it_you_run_it), ["26000.00", "0.00", "0.00", "933333.33", "959333.33"]);
+    assert_eq!(parts(&pr.you_build_it_you_run_it), ["52000.00", "0.00", "0.00", "3782333.33", "3834333.33"]);
+    // The linear run cost: R(n) with team schedules, flat at one domain, R(1) for Ops Run It.
+    let curve: Vec<_> = pr.run_cost.iter().map(|r| (r.teams, r.team_schedules.plain(), r.domain_schedules.plain(), r.ops_run_it.plain())).collect();
+    assert_eq!(curve.len(), 10);
+    assert_eq!(curve[0], (1, "26000.00".into(), "26000.00".into(), "26000.00".into()));
+    assert_eq!(curve[9], (10, "260000.00".into(), "26000.00".into(), "26000.00".into()));
+}
+
+#[test]
+fn hourly_daily_and_weekly_rates_accrue_per_day() {
+    let mut f = Fixture::retailer();
+    let s = f.portfolio().settings;
+    let counts = year_counts(&s);
+    assert_eq!(counts, [52; 7]);
+    assert_eq!(standby_cost(s.developer_standby_rate, &counts, &s).plain(), "26000.00");
+    f.set("developer_standby_rate", "4/hour").set("app_support_standby_rate", "60/day");
+    let p = f.portfolio();
+    // 52 weeks of 5 × 15.5 h + 2 × 24 h = 6,526 h at 4 an hour.
+    assert_eq!(standby_cost(p.settings.developer_standby_rate, &counts, &p.settings).plain(), "26104.00");
+    let b = budget(&p);
+    let got: Vec<_> = b.schedules.schedules.iter().map(|s| (s.owner.as_str(), s.standby_cost.plain())).collect();
+    // Black Friday week, Monday 23 to Sunday 29 November: 125.5 h × 4 = 502.00;
+    // the rest of the year: 26,104 − 502 = 25,602.00; the rota: 364 × 60.
+    assert_eq!(got, [("bedroom-team", "502.00".into()), ("home-shopping", "25602.00".into()), ("", "21840.00".into())]);
+    f.set("working_hours", "mon-thu 08:00-18:00");
+    let p = f.portfolio();
+    // 4 × 14 h + 3 × 24 h = 128 h a week.
+    assert_eq!(standby_cost(p.settings.developer_standby_rate, &counts, &p.settings).plain(), "26624.00");
+}
+
+#[test]
+fn a_shared_schedule_splits_by_exposure_or_equally_and_the_parts_add_up() {
+    let mut f = Fixture::retailer();
+    f.set("schedule_cost_split", "equal");
+    let pr = premiums(&f.portfolio());
+    let ops: Vec<_> = pr.services.iter().map(|s| s.ops_run_it.standby.plain()).collect();
+    // 26,000 ÷ 3 = 8,666.666…: the two earliest take the two spare pennies.
+    assert_eq!(ops, ["8666.67", "8666.67", "8666.66"]);
+    assert_eq!(pr.ops_run_it.standby.plain(), "26000.00");
+}
+
+#[test]
+fn callout_is_paid_only_under_the_standby_and_callout_model() {
+    let mut f = Fixture::retailer();
+    f.set("remuneration_model", "standby_and_callout").set("developer_callout_rate", "75/hour").set("app_support_callout_rate", "40/hour");
+    let pr = premiums(&f.portfolio());
+    let row = |name: &str| pr.services.iter().find(|s| s.name == name).unwrap().clone();
+    // incidents × 2 hours × rate × 1 person; appointments has no out-of-hours cover under YBIYRI.
+    assert_eq!(row("bedroom").you_build_it_you_run_it.callout.plain(), "1200.00");
+    assert_eq!(row("ecommerce-platform").you_build_it_you_run_it.callout.plain(), "900.00");
+    assert_eq!(row("appointments").you_build_it_you_run_it.callout.plain(), "0.00");
+    assert_eq!(row("appointments").ops_run_it.callout.plain(), "320.00");
+    f.set("remuneration_model", "callout_only");
+    let p = f.portfolio();
+    assert_eq!(premiums(&p).you_build_it_you_run_it.standby.plain(), "0.00");
+    assert!(pitfalls(&p).iter().any(|x| x.pitfall == "callout_only_remuneration" && x.services.contains(&"bedroom".to_string())));
+}
+
+#[test]
+fn setup_costs_are_amortised() {
+    let mut f = Fixture::retailer();
+    f.set("you_build_it_you_run_it_setup_cost", "10000").set("setup_amortisation_years", "3");
+    let pr = premiums(&f.portfolio());
+    let setups: Vec<_> = pr.services.iter().map(|s| s.you_build_it_you_run_it.setup.plain()).collect();
+    // 10,000 ÷ 3 = 3,333.333… each; 10,000.00 in all across the three.
+    assert_eq!(setups, ["3333.34", "3333.33", "3333.33"]);
+    assert_eq!(pr.you_build_it_you_run_it.setup.plain(), "10000.00");
+}
+
+#[test]
+fn raci_has_one_accountable_party_per_row_and_flags_the_unaccountable() {
+    let mut f = Fixture::retailer();
+    let rows = service_raci(&f.portfolio());
+    assert!(rows.iter().all(|r| r.accountable() == 1));
+    let bedroom = rows.iter().find(|r| r.service == "bedroom").unwrap();
+    assert_eq!(bedroom.cells, [Raci::I, Raci::I, Raci::A, Raci::I, Raci::R]);
+    let ecommerce = rows.iter().find(|r| r.service == "ecommerce-platform").unwrap();
+    assert_eq!(ecommerce.cells, [Raci::A, Raci::R, Raci::I, Raci::I, Raci::I]);
+    assert!(pitfalls(&f.portfolio()).iter().all(|x| x.pitfall != "responsible_but_unaccountable"));
+
+    // A digital service run YBIYRI by an operations-funded team.
+    f.import("teams", "name,funding,on_call_participants\nplatform-ops,operations,2\nbasket-team,it,4\n")
+        .import("services", "name,kind,team,domain,exposure_per_hour,feature_demand\nstock-api,digital,platform-ops,,300000,high\nbasket,digital,basket-team,,300000,high\n");
+    let p = f.portfolio();
+    let rows = service_raci(&p);
+    assert!(rows.iter().all(|r| r.accountable() == 1));
+    assert_eq!(rows.iter().find(|r| r.service == "basket").unwrap().cells, [Raci::I, Raci::I, Raci::I, Raci::A, Raci::R]);
+    let found = pitfalls(&p);
+    let unaccountable = found.iter().find(|x| x.pitfall == "responsible_but_unaccountable").unwrap();
+    assert_eq!(unaccountable.services, ["stock-api"]);
+    // stock-api's team schedule is paid from operations opex; basket's is Head of Delivery capex.
+    let b = budget(&p);
+    let item = |s: &str| b.line_items.iter().find(|l| l.service == s).unwrap().clone();
+    assert_eq!((item("stock-api").budget_holder, item("stock-api").category), (HeadOfOperations, Category::Opex));
+    assert_eq!((item("basket").budget_holder, item("basket").category, item("basket").amount.plain()), (HeadOfDelivery, Category::Capex, "26000.00".into()));
+    // platform-ops has two people on call: a limited schedule.
+    let limited: Vec<_> = found.iter().filter(|x| x.pitfall == "limited_on_call_schedule").collect();
+    assert!(limited.iter().any(|x| x.services == ["stock-api"] && x.detail.contains("2 participants")), "{limited:?}");
+}
+
+#[test]
+fn pitfalls_name_their_services_and_practice() {
+    let mut f = Fixture::retailer();
+    f.import("teams", "name,funding,on_call_participants\nt1,product,4\nt2,product,4\nt3,it,5\n")
+        .import("domains", "name,kind,on_call_budget_holder\nuk,geography,head_of_delivery\n")
+        .import("services", "name,kind,team,domain,exposure_per_hour,feature_demand\na,digital,t1,uk,900000,high\nb,digital,t2,uk,850000,high\nc,digital,t3,uk,820000,high\nlegacy-cms,digital,t3,,100,low\n");
+    let found = pitfalls(&f.portfolio());
+    let get = |name: &str| found.iter().find(|x| x.pitfall == name).unwrap_or_else(|| panic!("no {name}: {found:?}"));
+    assert_eq!(get("linear_run_cost").services, ["a", "b", "c"]);
+    assert_eq!(get("inflated_availability_targets").services, ["a", "b", "c", "ecommerce-platform"]);
+    assert_eq!(get("domain_by_geography_or_tool").services, ["a", "b", "c"]);
+    assert_eq!(get("low_demand_digital_service").services, ["legacy-cms"]);
+    assert!(found.iter().all(|x| !x.advice.is_empty() && !x.services.is_empty()));
+}

@@ -1,0 +1,108 @@
+//! Properties of the money paths over random portfolios: presented parts add
+//! up exactly, and no money path uses binary floating point.
+
+use proptest::prelude::*;
+
+use opmodel_core::budget::budget;
+use opmodel_core::model::{DateRange, Funding, Peak, Service, Team};
+use opmodel_core::money::{allocate_largest_remainder, Money};
+use opmodel_core::portfolio::Portfolio;
+use opmodel_core::premiums::premiums;
+use opmodel_core::selector::ServiceKind;
+use opmodel_core::settings::Settings;
+use rust_decimal::Decimal;
+
+fn portfolio(specs: Vec<(bool, u32, u64, u8, Option<(u32, u16, u8)>)>, split: &str, rate: &str) -> Portfolio {
+    let mut settings = Settings::defaults();
+    settings.apply("schedule_cost_split", split).unwrap();
+    settings.apply("developer_standby_rate", rate).unwrap();
+    let demand = ["low", "medium", "high", "very high"];
+    let teams: Vec<Team> = (0..5)
+        .map(|t| Team { name: format!("team-{t}"), funding: [Funding::Product, Funding::It, Funding::Operations][t % 3], on_call_participants: t as u32 + 1 })
+        .collect();
+    let services = specs
+        .into_iter()
+        .enumerate()
+        .map(|(i, (digital, team, exposure_minor, d, peak))| Service {
+            id: i as i64,
+            name: format!("s{i}"),
+            kind: if digital { ServiceKind::Digital } else { ServiceKind::Foundational },
+            team: teams[team as usize % 5].name.clone(),
+            domain: Some(format!("d{}", i % 3)),
+            exposure_per_hour: Money::from_minor(exposure_minor as i64),
+            feature_demand: demand[d as usize % 4].into(),
+            peak: peak.map(|(x, offset, len)| {
+                let start = settings.planning_year_start + chrono::Days::new(offset as u64 % 400);
+                Peak { exposure_per_hour: Money::from_minor(x as i64 * 100), periods: vec![DateRange { start, end: start + chrono::Days::new(len as u64 % 20) }] }
+            }),
+            out_of_hours_incidents_per_year: Decimal::from(i as u32 % 7),
+            model_override: None,
+        })
+        .collect();
+    Portfolio { services, teams, domains: vec![], settings }
+}
+
+fn spec() -> impl Strategy<Value = (bool, u32, u64, u8, Option<(u32, u16, u8)>)> {
+    (any::<bool>(), 0u32..5, 0u64..200_000_000, any::<u8>(), proptest::option::of((0u32..2_000_000, any::<u16>(), any::<u8>())))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn line_items_add_up_to_schedules_and_holder_totals(
+        specs in proptest::collection::vec(spec(), 1..25),
+        equal in any::<bool>(),
+        rate in prop_oneof![Just("500/week"), Just("61.37/day"), Just("3.33/hour")],
+    ) {
+        let p = portfolio(specs, if equal { "equal" } else { "exposure" }, rate);
+        let b = budget(&p);
+        for s in &b.schedules.schedules {
+            let items: Money = b.line_items.iter().filter(|l| l.schedule == s.name()).map(|l| l.amount).sum();
+            prop_assert_eq!(items.plain(), s.standby_cost.plain(), "schedule {}", s.name());
+            for l in b.line_items.iter().filter(|l| l.schedule == s.name()) {
+                prop_assert!((l.amount.decimal() - l.exact.decimal()).abs() < Decimal::new(1, 2));
+            }
+        }
+        let holders: Money = b.totals.values().copied().sum();
+        prop_assert_eq!(holders, b.total);
+        prop_assert_eq!(b.line_items.iter().map(|l| l.amount).sum::<Money>(), b.total);
+        for l in &b.line_items {
+            prop_assert!(l.amount.to_minor().is_some(), "presented amounts are whole minor units");
+        }
+        let pr = premiums(&p);
+        let sum = |f: fn(&opmodel_core::premiums::ServicePremium) -> Money| pr.services.iter().map(f).sum::<Money>();
+        prop_assert_eq!(sum(|s| s.ops_run_it.total), pr.ops_run_it.total);
+        prop_assert_eq!(sum(|s| s.you_build_it_you_run_it.standby), pr.you_build_it_you_run_it.standby);
+    }
+
+    #[test]
+    fn largest_remainder_is_within_a_penny_and_exact_in_sum(minor in proptest::collection::vec(0i64..10_000_000, 1..40), divisor in 1u32..13) {
+        let exact: Vec<Money> = minor.iter().map(|m| Money::from_minor(*m).checked_div(Decimal::from(divisor)).unwrap()).collect();
+        let parts = allocate_largest_remainder(&exact);
+        prop_assert_eq!(parts.iter().copied().sum::<Money>(), exact.iter().copied().sum::<Money>().rounded());
+        for (p, e) in parts.iter().zip(&exact) {
+            prop_assert!((p.decimal() - e.decimal()).abs() < Decimal::new(1, 2));
+        }
+    }
+}
+
+/// Money never passes through binary floating point: the only f32/f64 in
+/// the core are the JSON number of tolerable seconds and PDF geometry.
+#[test]
+fn no_money_path_uses_floating_point() {
+    let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+    for entry in std::fs::read_dir(src).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if name == "pdf.rs" {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let floaty = line.contains("f64") || line.contains("f32") || line.contains("serde::float");
+            let allowed = name == "view.rs" && line.contains("rust_decimal::serde::float");
+            assert!(!floaty || allowed, "{name}:{}: {line}", n + 1);
+        }
+    }
+}
