@@ -207,3 +207,109 @@ fn the_services_csv_opens_in_excel_and_parses_back() {
         }
     }
 }
+
+fn report(ws: &Path, what: &str, format: &str) -> String {
+    ok(opmodel(ws, &["report", what, "--format", format]))
+}
+
+/// Parses a CSV export (with its BOM) into a header and rows.
+fn parse_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    assert!(text.starts_with('\u{feff}'), "UTF-8 with BOM");
+    let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = r.headers().unwrap().iter().map(str::to_string).collect();
+    let rows = r.records().map(|x| x.unwrap().iter().map(str::to_string).collect()).collect();
+    (header, rows)
+}
+
+#[test]
+fn the_money_reports_agree_between_json_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.opmodel");
+    ok(opmodel(&ws, &["demo"]));
+
+    let budget: Value = serde_json::from_str(&report(&ws, "budget", "json")).unwrap();
+    assert_eq!(budget["totals"]["head_of_product"], "26000.00");
+    assert_eq!(budget["totals"]["head_of_operations"], "26000.00");
+    assert_eq!(budget["totals"]["head_of_delivery"], "0.00");
+    let (header, rows) = parse_csv(&report(&ws, "budget", "csv"));
+    assert_eq!(header, ["service", "schedule", "budget_holder", "category", "amount"]);
+    let items = budget["line_items"].as_array().unwrap();
+    assert_eq!(rows.len(), items.len());
+    for (row, item) in rows.iter().zip(items) {
+        for (i, key) in header.iter().enumerate() {
+            assert_eq!(row[i], item[key.as_str()].as_str().unwrap(), "{key}");
+        }
+    }
+
+    let schedules: Value = serde_json::from_str(&report(&ws, "schedules", "json")).unwrap();
+    let names: Vec<&str> = schedules.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["team schedule: bedroom-team", "domain schedule: home-shopping", "application support rota"]);
+    let (_, rows) = parse_csv(&report(&ws, "schedules", "csv"));
+    assert_eq!(rows.iter().map(|r| r[6].as_str()).collect::<Vec<_>>(), ["500.00", "25500.00", "26000.00"]);
+
+    let premiums: Value = serde_json::from_str(&report(&ws, "premiums", "json")).unwrap();
+    assert_eq!(premiums["portfolio"]["ops_run_it"]["total"], "15155333.33");
+    assert_eq!(premiums["portfolio"]["you_build_it_you_run_it"]["total"], "3834333.33");
+    assert_eq!(premiums["assumptions"]["Ops Run It: time to acknowledge"], "20 minutes");
+    let (header, rows) = parse_csv(&report(&ws, "premiums", "csv"));
+    let last = rows.last().unwrap();
+    assert_eq!(last[0], "portfolio");
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(last[col("ops_run_it_total")], "15155333.33");
+    assert_eq!(last[col("you_build_it_you_run_it_standby")], "52000.00");
+
+    let raci: Value = serde_json::from_str(&report(&ws, "raci", "json")).unwrap();
+    let bedroom = raci["services"].as_array().unwrap().iter().find(|s| s["service"] == "bedroom").unwrap();
+    assert_eq!((bedroom["head_of_product"].as_str(), bedroom["product_team"].as_str()), (Some("A"), Some("R")));
+    let (_, rows) = parse_csv(&report(&ws, "raci", "csv"));
+    assert!(rows.iter().all(|r| r[4..].iter().filter(|c| *c == "A").count() == 1));
+
+    // A rota of two people is a pitfall, named with its services.
+    let teams = dir.path().join("teams.csv");
+    std::fs::write(&teams, "name,funding,on_call_participants\napp-support,operations,2\n").unwrap();
+    ok(opmodel(&ws, &["import", "teams", teams.to_str().unwrap()]));
+    let pitfalls: Value = serde_json::from_str(&report(&ws, "pitfalls", "json")).unwrap();
+    let limited = pitfalls.as_array().unwrap().iter().find(|p| p["pitfall"] == "limited_on_call_schedule").unwrap();
+    assert_eq!(limited["services"], serde_json::json!(["ecommerce-platform"]));
+    let (_, rows) = parse_csv(&report(&ws, "pitfalls", "csv"));
+    assert_eq!(rows[0][0], "limited_on_call_schedule");
+}
+
+#[test]
+fn csv_exports_neutralise_formulas_but_keep_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.opmodel");
+    let csv = dir.path().join("services.csv");
+    std::fs::write(&csv, "name,kind,team,exposure_per_hour,feature_demand\n\"=HYPERLINK(\"\"x\"\")\",digital,@team,300000,high\n").unwrap();
+    ok(opmodel(&ws, &["import", "services", csv.to_str().unwrap()]));
+    let (header, rows) = parse_csv(&report(&ws, "budget", "csv"));
+    let amount = header.iter().position(|h| h == "amount").unwrap();
+    assert_eq!(rows[0][0], "'=HYPERLINK(\"x\")");
+    assert_eq!(rows[0][amount], "26000.00");
+    let (_, rows) = parse_csv(&report(&ws, "raci", "csv"));
+    assert_eq!(rows[0][1], "'@team");
+}
+
+#[test]
+fn budget_and_raci_print_as_pdf_with_embedded_fonts() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("retailer.opmodel");
+    ok(opmodel(&ws, &["demo"]));
+    for what in ["budget", "raci"] {
+        let pdf = dir.path().join(format!("{what}.pdf"));
+        ok(opmodel(&ws, &["report", what, "--format", "pdf", "--out", pdf.to_str().unwrap()]));
+        let fonts = Command::new("pdffonts").arg(&pdf).output().expect("pdffonts (poppler-utils)");
+        let fonts = String::from_utf8(fonts.stdout).unwrap();
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty() && rows.iter().all(|l| l.split_whitespace().nth_back(4) == Some("yes")), "{fonts}");
+        let text = Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().unwrap();
+        let text = String::from_utf8(text.stdout).unwrap();
+        assert!(text.contains("retailer.opmodel"), "{text}");
+        if what == "budget" {
+            assert!(text.contains("52,000.00"), "{text}");
+        }
+    }
+    // pdf is for budget and raci only, and needs --out.
+    assert_eq!(opmodel(&ws, &["report", "budget", "--format", "pdf"]).status.code(), Some(2));
+    assert_eq!(opmodel(&ws, &["report", "premiums", "--format", "pdf", "--out", "x.pdf"]).status.code(), Some(2));
+}

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use opmodel_core::budget::budget;
+use opmodel_core::pdf::budget_pdf;
 use opmodel_core::model::{BudgetHolder, DateRange, Domain, DomainKind, Funding, Peak, Service, Team};
 use opmodel_core::money::Money;
 use opmodel_core::portfolio::Portfolio;
@@ -63,18 +64,11 @@ fn main() {
         black_box(budget(black_box(&big)));
         black_box(premiums(black_box(&big)));
     }, 21);
-    use opmodel_core::schedules::{schedules, Scenario};
-    let t = median(|| { black_box(schedules(&big.services, &big.teams, &big.settings, Scenario::Planned)); }, 11);
-    println!("DEBUG schedules planned {:.2} ms", t.as_secs_f64() * 1e3);
-    let t = median(|| { black_box(budget(&big)); }, 11);
-    println!("DEBUG budget {:.2} ms", t.as_secs_f64() * 1e3);
-    let t = median(|| { for s in &big.services { black_box(opmodel_core::schedules::cover(s, s.exposure_per_hour, &big.settings, Scenario::Planned)); } }, 11);
-    println!("DEBUG cover x10k {:.2} ms", t.as_secs_f64() * 1e3);
-    let t = median(|| { black_box(schedules(&big.services, &big.teams, &big.settings, Scenario::All(opmodel_core::selector::OperatingModel::OpsRunIt))); }, 11);
-    println!("DEBUG schedules all ops {:.2} ms", t.as_secs_f64() * 1e3);
-    let t = median(|| { black_box(schedules(&big.services, &big.teams, &big.settings, Scenario::All(opmodel_core::selector::OperatingModel::YouBuildItYouRunIt))); }, 11);
-    println!("DEBUG schedules all ybiyri {:.2} ms", t.as_secs_f64() * 1e3);
-    let t = median(|| { black_box(premiums(&big)); }, 11);
-    println!("DEBUG premiums {:.2} ms", t.as_secs_f64() * 1e3);
     println!("plan (schedules, premiums, budget) of 10,000 services / 1,000 teams / 100 domains: median {:.2} ms", plan.as_secs_f64() * 1e3);
+
+    let thousand = portfolio(1_000, 100, 10);
+    let generated = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let mut size = 0;
+    let pdf = median(|| size = black_box(budget_pdf(black_box(&thousand), "bench.opmodel", generated)).len(), 11);
+    println!("budget PDF of 1,000 services ({} KB): median {:.2} ms", size / 1024, pdf.as_secs_f64() * 1e3);
 }

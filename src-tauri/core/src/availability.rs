@@ -17,21 +17,24 @@ pub const WEEK_SECONDS: i64 = 168 * 3600;
 pub struct Level(Decimal);
 
 impl Level {
+    /// Every level is kept at this scale, so comparing two needs no rescaling.
+    const SCALE: u32 = 4;
     /// 99.9%: at or above it the selector's amber case goes YBIYRI.
-    pub const THREE_NINES: Level = Level(Decimal::from_parts(999, 0, 0, false, 1));
+    pub const THREE_NINES: Level = Level(Decimal::from_parts(999_000, 0, 0, false, Self::SCALE));
     /// 99.99%: rule 1 sends any service this high to YBIYRI.
-    pub const FOUR_NINES: Level = Level(Decimal::from_parts(9999, 0, 0, false, 2));
+    pub const FOUR_NINES: Level = Level(Decimal::from_parts(999_900, 0, 0, false, Self::SCALE));
 
     /// Parses "99.9" (a `%` sign is allowed): more than 0 and less than 100.
     pub fn parse(text: &str) -> Option<Level> {
         let t = text.trim().trim_end_matches('%').trim();
         let d = Decimal::from_str(t).ok()?;
-        (d > Decimal::ZERO && d < Decimal::ONE_HUNDRED && t.chars().all(|c| c.is_ascii_digit() || c == '.'))
-            .then(|| Level(d.normalize()))
-    }
-
-    pub fn percent(self) -> Decimal {
-        self.0
+        let plain = t.chars().all(|c| c.is_ascii_digit() || c == '.');
+        if !(plain && d > Decimal::ZERO && d < Decimal::ONE_HUNDRED && d.normalize().scale() <= Self::SCALE) {
+            return None;
+        }
+        let mut d = d;
+        d.rescale(Self::SCALE);
+        Some(Level(d))
     }
 
     /// (1 − target) × one week, exact: 99.9% is 604.8 s.
@@ -43,7 +46,7 @@ impl Level {
 /// Written with at least one decimal place, as the playbook does: "95.0", "99.99".
 impl fmt::Display for Level {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut d = self.0;
+        let mut d = self.0.normalize();
         if d.scale() < 1 {
             d.rescale(1);
         }

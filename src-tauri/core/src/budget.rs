@@ -67,6 +67,7 @@ pub fn budget(p: &Portfolio) -> Budget {
     let mut line_items = Vec::new();
     for sch in &plan.schedules {
         let budget_holder = holder(sch, &teams, &p.domains);
+        let schedule = sch.name();
         let (indexes, exact): (Vec<usize>, Vec<Money>) = sch.shares.iter().map(|(i, m)| (*i, *m)).unzip();
         for ((i, exact), amount) in indexes.iter().zip(&exact).zip(allocate_largest_remainder(&exact)) {
             let service = &p.services[*i];
@@ -77,10 +78,10 @@ pub fn budget(p: &Portfolio) -> Budget {
             } else {
                 Category::Opex
             };
-            line_items.push(LineItem { index: *i, service: service.name.clone(), schedule: sch.name(), budget_holder, category, exact: *exact, amount });
+            line_items.push(LineItem { index: *i, service: service.name.clone(), schedule: schedule.clone(), budget_holder, category, exact: *exact, amount });
         }
     }
-    line_items.sort_by(|a, b| (a.budget_holder, a.category, &a.service, &a.schedule).cmp(&(b.budget_holder, b.category, &b.service, &b.schedule)));
+    line_items.sort_unstable_by(|a, b| (a.budget_holder, a.category, &a.service, &a.schedule).cmp(&(b.budget_holder, b.category, &b.service, &b.schedule)));
     let mut totals = BTreeMap::new();
     for li in &line_items {
         let t = totals.entry((li.budget_holder, li.category)).or_insert(Money::ZERO);

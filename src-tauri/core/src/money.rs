@@ -56,6 +56,13 @@ impl Money {
         }
     }
 
+    /// Rounded (half away from zero) or padded to `places` decimal places.
+    pub fn at_scale(self, places: u32) -> Money {
+        let mut d = self.0.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+        d.rescale(places);
+        Money(d)
+    }
+
     pub fn decimal(self) -> Decimal {
         self.0
     }
@@ -167,12 +174,21 @@ pub fn allocate_largest_remainder(exact: &[Money]) -> Vec<Money> {
     let target = total.rounded_minor();
     let hundred = Decimal::ONE_HUNDRED;
     let mut floors: Vec<i128> = Vec::with_capacity(exact.len());
-    let mut remainders: Vec<(Decimal, usize)> = Vec::with_capacity(exact.len());
+    let mut remainders: Vec<(i128, usize)> = Vec::with_capacity(exact.len());
     for (i, m) in exact.iter().enumerate() {
+        if m.0.scale() <= 2 {
+            // Already whole minor units (most amounts): nothing left over.
+            floors.push(m.0.mantissa() * 10_i128.pow(2 - m.0.scale()));
+            remainders.push((0, i));
+            continue;
+        }
         let scaled = m.0 * hundred;
         let floor = scaled.floor();
         floors.push(floor.mantissa() / 10_i128.pow(floor.scale()));
-        remainders.push((scaled - floor, i));
+        // Remainders in [0, 1) at one scale compare as plain integers.
+        let mut rem = scaled - floor;
+        rem.rescale(27);
+        remainders.push((rem.mantissa(), i));
     }
     let mut left = target - floors.iter().sum::<i128>();
     if left <= 0 {

@@ -78,7 +78,7 @@ fn costs_under(p: &Portfolio, model: OperatingModel) -> Vec<ModelCost> {
         OperatingModel::YouBuildItYouRunIt => s.developer_callout_rate.amount,
     };
     let pays_callout = s.remuneration_model != Remuneration::StandbyOnly;
-    let hours_lost = (a.time_to_acknowledge_minutes + a.time_to_restore_minutes) / Decimal::from(60);
+    let minutes_lost = a.time_to_acknowledge_minutes + a.time_to_restore_minutes;
     let setup = a.setup_cost.checked_div(s.setup_amortisation_years).expect("years are at least 1");
     let mut standby = vec![Money::ZERO; p.services.len()];
     for (i, share) in plan.schedules.iter().flat_map(|sch| &sch.shares) {
@@ -95,7 +95,8 @@ fn costs_under(p: &Portfolio, model: OperatingModel) -> Vec<ModelCost> {
             } else {
                 Money::ZERO
             };
-            let expected_loss = svc.exposure_per_hour.checked_mul(incidents * hours_lost).expect("overflow");
+            // Multiply first and divide once: exact whenever the result is.
+            let expected_loss = svc.exposure_per_hour.checked_mul(incidents * minutes_lost).and_then(|m| m.checked_div(Decimal::from(60))).expect("overflow");
             ModelCost { standby, callout, setup, expected_loss, total: Money::ZERO }.with_total()
         })
         .collect()
@@ -145,8 +146,12 @@ fn presented(costs: &[ModelCost]) -> Vec<ModelCost> {
 
 /// The premiums of both models, presented (whole minor units that add up).
 pub fn premiums(p: &Portfolio) -> Premiums {
-    let ops = presented(&costs_under(p, OperatingModel::OpsRunIt));
-    let ybiyri = presented(&costs_under(p, OperatingModel::YouBuildItYouRunIt));
+    // The two models are independent: one core each.
+    let (ops, ybiyri) = std::thread::scope(|scope| {
+        let ops = scope.spawn(|| presented(&costs_under(p, OperatingModel::OpsRunIt)));
+        let ybiyri = presented(&costs_under(p, OperatingModel::YouBuildItYouRunIt));
+        (ops.join().expect("premium thread"), ybiyri)
+    });
     let services: Vec<ServicePremium> = p
         .services
         .iter()

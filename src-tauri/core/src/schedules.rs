@@ -1,7 +1,7 @@
 //! Rule 4's schedules and rule 5's split of their cost, over the planning
 //! year (364 days from `planning_year_start`). Costs accrue per day. Days
-//! are taken in runs over which no peak starts or ends, so every day of a
-//! run has the same cover; a run's cost is the sum of its days' costs.
+//! with the same services in peak have the same cover, so they are taken
+//! together: a group's cost is the sum of its days' costs.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -17,6 +17,9 @@ use crate::selector::{choose, OperatingModel, ServiceKind};
 use crate::settings::{CostSplit, Per, Rate, Settings};
 
 pub const PLANNING_YEAR_DAYS: u64 = 364;
+
+/// Decimal places kept in a share of a schedule's cost.
+const SHARE_SCALE: u32 = 16;
 
 /// Which model the plan puts services under: the one each has (with
 /// overrides), or every service under one model, for the comparison.
@@ -98,8 +101,11 @@ pub fn planning_year(settings: &Settings) -> (NaiveDate, NaiveDate) {
     (start, start + Days::new(PLANNING_YEAR_DAYS))
 }
 
-/// Runs of days with the same cover: split wherever a peak starts or ends.
-fn runs(services: &[Service], start: NaiveDate, end: NaiveDate) -> Vec<(NaiveDate, NaiveDate)> {
+/// Days with the same cover, gathered: the year is cut wherever a peak
+/// starts or ends, and runs with the same services in peak are one group
+/// (the weeks before and after Black Friday cost alike). Each group is a
+/// day to assess it on, its weekday counts and its number of days.
+fn day_groups(services: &[Service], start: NaiveDate, end: NaiveDate) -> Vec<(NaiveDate, [i64; 7], u32)> {
     let mut cuts = vec![start, end];
     for p in services.iter().filter_map(|s| s.peak.as_ref()) {
         for r in &p.periods {
@@ -112,7 +118,19 @@ fn runs(services: &[Service], start: NaiveDate, end: NaiveDate) -> Vec<(NaiveDat
     }
     cuts.sort();
     cuts.dedup();
-    cuts.windows(2).map(|w| (w[0], w[1])).collect()
+    let peaked: Vec<&Service> = services.iter().filter(|s| s.peak.is_some()).collect();
+    let mut groups: BTreeMap<Vec<usize>, (NaiveDate, [i64; 7], u32)> = BTreeMap::new();
+    for w in cuts.windows(2) {
+        let (from, to) = (w[0], w[1]);
+        // Cover depends only on each day's exposure, so that is what tells groups apart.
+        let in_peak: Vec<usize> = peaked.iter().enumerate().filter(|(_, s)| s.exposure_on(from) != s.exposure_per_hour).map(|(i, _)| i).collect();
+        let g = groups.entry(in_peak).or_insert((from, [0; 7], 0));
+        for (total, n) in g.1.iter_mut().zip(weekday_counts(from, to)) {
+            *total += n;
+        }
+        g.2 += (to - from).num_days() as u32;
+    }
+    groups.into_values().collect()
 }
 
 /// How many of each weekday (Monday first) fall in [from, to).
@@ -268,7 +286,10 @@ fn split(cost: Money, covered: &[(usize, Money)], how: CostSplit) -> Vec<(usize,
     let mut shares: Vec<(usize, Money)> = covered[..covered.len() - 1]
         .iter()
         .map(|(i, e)| {
-            let share = per_unit.checked_mul(if equal { Decimal::ONE } else { e.decimal() }).expect("share overflow");
+            // Shares are kept to 16 decimal places: far below a penny, and at
+            // one scale they add without rescaling. The last share absorbs
+            // the difference, so the shares still sum to the cost exactly.
+            let share = per_unit.checked_mul(if equal { Decimal::ONE } else { e.decimal() }).expect("share overflow").at_scale(SHARE_SCALE);
             left = left.checked_sub(share).expect("share overflow");
             (*i, share)
         })
@@ -283,10 +304,8 @@ pub fn schedules(services: &[Service], teams: &[Team], settings: &Settings, scen
     let (start, end) = planning_year(settings);
     let mut result = Schedules::default();
     let mut acc: BTreeMap<Key, Schedule> = BTreeMap::new();
-    for (from, to) in runs(services, start, end) {
-        let counts = weekday_counts(from, to);
-        let days = (to - from).num_days() as u32;
-        for ((kind, index), (participants, covered)) in run_cover(services, from, &owners, settings, scenario, &mut result.without_domain) {
+    for (day, counts, days) in day_groups(services, start, end) {
+        for ((kind, index), (participants, covered)) in run_cover(services, day, &owners, settings, scenario, &mut result.without_domain) {
             let rate = if kind == ScheduleKind::AppSupport { settings.app_support_standby_rate } else { settings.developer_standby_rate };
             let cost = if settings.remuneration_model == crate::settings::Remuneration::CalloutOnly {
                 Money::ZERO
@@ -306,7 +325,7 @@ pub fn schedules(services: &[Service], teams: &[Team], settings: &Settings, scen
             s.days += days;
             s.standby_cost = s.standby_cost.checked_add(cost).expect("cost overflow");
             for (i, share) in split(cost, &covered, settings.schedule_cost_split) {
-                let e = s.shares.entry(i).or_insert(Money::ZERO);
+                let e = s.shares.entry(i).or_insert(Money::ZERO.at_scale(SHARE_SCALE));
                 *e = e.checked_add(share).expect("share overflow");
             }
         }
