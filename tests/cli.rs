@@ -252,7 +252,9 @@ fn the_money_reports_agree_between_json_and_csv() {
     assert_eq!(premiums["portfolio"]["you_build_it_you_run_it"]["total"], "3834333.33");
     assert_eq!(premiums["assumptions"]["Ops Run It: time to acknowledge"], "20 minutes");
     let (header, rows) = parse_csv(&report(&ws, "premiums", "csv"));
-    let last = rows.last().unwrap();
+    let assumption = rows.iter().find(|r| r[0] == "assumption: You Build It You Run It: time to restore").unwrap();
+    assert_eq!(assumption[1], "30 minutes");
+    let last = rows.iter().find(|r| r[0] == "portfolio").unwrap();
     assert_eq!(last[0], "portfolio");
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     assert_eq!(last[col("ops_run_it_total")], "15155333.33");

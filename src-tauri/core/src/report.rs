@@ -139,7 +139,8 @@ fn cost_cells(c: &ModelCost) -> Vec<Cell> {
     [c.standby, c.callout, c.setup, c.expected_loss, c.total].iter().map(|m| Cell::Number(m.plain())).collect()
 }
 
-/// One row per service, both models side by side, and a portfolio row.
+/// One row per service, both models side by side, a portfolio row, then
+/// the assumptions.
 pub fn premiums_csv(p: &Portfolio) -> Vec<u8> {
     let pr = premiums(p);
     let mut header = vec!["name".to_string()];
@@ -156,6 +157,12 @@ pub fn premiums_csv(p: &Portfolio) -> Vec<u8> {
     total.extend(cost_cells(&pr.ops_run_it));
     total.extend(cost_cells(&pr.you_build_it_you_run_it));
     rows.push(total);
+    // The assumptions travel with the figures: one row each, after the portfolio.
+    for (what, value) in assumption_lines(p) {
+        let mut row = vec![Cell::text(format!("assumption: {what}")), Cell::text(value)];
+        row.resize(header.len(), Cell::text(""));
+        rows.push(row);
+    }
     csv_out::write(&header.iter().map(String::as_str).collect::<Vec<_>>(), &rows)
 }
 
