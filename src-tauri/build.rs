@@ -8,6 +8,8 @@ const COMMANDS: &[&str] = &[
     "list_services",
     "save_service",
     "delete_service",
+    "cost_summary",
+    "export_report",
 ];
 
 fn main() {

@@ -53,6 +53,19 @@ fn the_app_loads_the_example_and_edits_a_service() {
     assert_eq!(err["code"], "invalid_input");
     assert_eq!(err["message"], "service 'bedroom', column exposure_per_hour: 'lots' is not valid; expected a plain decimal amount such as 810000 or 810000.00");
 
+    // The Costs view and the exports finance receives.
+    let costs = invoke(&webview, "cost_summary", json!({})).unwrap();
+    assert_eq!(costs["currency"], "USD");
+    assert_eq!(costs["planning_year"], "2026-04-01 to 2027-03-30");
+    assert_eq!(costs["holders"][0], json!({ "holder": "Head of Product", "capex": "26000.00", "opex": "0.00", "total": "26000.00" }));
+    assert_eq!(costs["premiums"][0]["component"], "Standby");
+    let pdf = dir.path().join("budget.pdf");
+    invoke(&webview, "export_report", json!({ "what": "budget", "format": "pdf", "path": pdf })).unwrap();
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    let err = invoke(&webview, "export_report", json!({ "what": "pitfalls", "format": "pdf", "path": dir.path().join("x.pdf") })).unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    assert!(!dir.path().join("x.pdf").exists());
+
     let err = invoke(&webview, "open_workspace", json!({ "path": dir.path().join("missing.opmodel") })).unwrap_err();
     assert_eq!(err["code"], "io");
     let err = invoke(&webview, "delete_service", json!({ "id": 999 })).unwrap_err();

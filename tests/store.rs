@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use opmodel_core::store::{latest_schema_version, APPLICATION_ID};
+use opmodel_core::portfolio::Portfolio;
 use opmodel_core::{demo, import, report, Error, Workspace};
 
 fn siblings(path: &Path) -> Vec<String> {
@@ -89,14 +90,14 @@ fn a_failed_import_leaves_the_workspace_unchanged() {
     let path = dir.path().join("plan.opmodel");
     let mut ws = Workspace::open(&path).unwrap();
     demo::write_example(&mut ws, false).unwrap();
-    let before = report::services_json(&ws).unwrap();
+    let before = report::services_json(&Portfolio::load(&ws).unwrap());
     let csv = dir.path().join("services.csv");
     // Row 2 is good and would update bedroom; row 3 is bad.
     std::fs::write(&csv, "name,kind,team,domain,exposure_per_hour,feature_demand\nbedroom,digital,bedroom-team,home-shopping,1,Low\nnew,digital,t,,12k,High\n").unwrap();
     let err = import::import_services(&mut ws, &csv).unwrap_err();
     assert!(matches!(err, Error::Invalid(_)));
     assert!(err.to_string().contains("row 3, column exposure_per_hour: '12k'"), "{err}");
-    assert_eq!(report::services_json(&ws).unwrap(), before);
+    assert_eq!(report::services_json(&Portfolio::load(&ws).unwrap()), before);
     assert!(ws.teams().unwrap().iter().all(|t| t.name != "t"));
 }
 

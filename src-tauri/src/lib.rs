@@ -6,6 +6,9 @@ use std::sync::Mutex;
 
 use opmodel_core::input::ServiceInput;
 use opmodel_core::view::{service_views, ServiceView, WorkspaceInfo};
+use opmodel_core::portfolio::Portfolio;
+use opmodel_core::report::{self, ReportFormat, ReportKind};
+use opmodel_core::summary::{self, CostSummary};
 use opmodel_core::{demo, AppError, Error, Result, Workspace};
 use tauri::{Runtime, State};
 
@@ -72,6 +75,16 @@ fn save_service(state: State<AppState>, id: Option<i64>, input: ServiceInput) ->
 }
 
 #[tauri::command]
+fn cost_summary(state: State<AppState>) -> Reply<CostSummary> {
+    state.with(|ws| Portfolio::load(ws).map(|p| summary::cost_summary(&p)))
+}
+
+#[tauri::command]
+fn export_report(state: State<AppState>, what: ReportKind, format: ReportFormat, path: PathBuf) -> Reply<()> {
+    state.with(|ws| report::export(ws, what, format, chrono::Local::now().date_naive(), &path))
+}
+
+#[tauri::command]
 fn delete_service(state: State<AppState>, id: i64) -> Reply<Vec<ServiceView>> {
     state.with(|ws| ws.delete_service(id).and_then(|()| service_views(ws)))
 }
@@ -88,7 +101,9 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>, state: AppState) -> tauri::B
             load_example,
             list_services,
             save_service,
-            delete_service
+            delete_service,
+            cost_summary,
+            export_report
         ])
 }
 

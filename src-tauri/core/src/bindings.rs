@@ -16,6 +16,15 @@ fn generated() -> String {
         crate::input::ServiceInput::decl(&cfg),
         crate::view::WorkspaceInfo::decl(&cfg),
         crate::error::AppError::decl(&cfg),
+        crate::report::ReportKind::decl(&cfg),
+        crate::report::ReportFormat::decl(&cfg),
+        crate::summary::CostSummary::decl(&cfg),
+        crate::summary::HolderTotals::decl(&cfg),
+        crate::summary::LabelledAmount::decl(&cfg),
+        crate::summary::ScheduleRow::decl(&cfg),
+        crate::summary::PremiumRow::decl(&cfg),
+        crate::summary::RunCostRow::decl(&cfg),
+        crate::summary::PitfallRow::decl(&cfg),
     ];
     let mut out = String::from("// Generated from Rust by ts-rs (cargo test -p opmodel-core bindings). Do not edit.\n\n");
     for d in decls {

@@ -23,6 +23,7 @@ pub mod report;
 pub mod schedules;
 pub mod selector;
 pub mod settings;
+pub mod summary;
 pub mod store;
 pub mod view;
 

@@ -1,9 +1,101 @@
 //! The reports the CLI prints and the app exports.
 
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
 use crate::csv_out::{self, Cell};
-use crate::error::Result;
+use crate::error::{Error, Place, Problem, Result};
 use crate::store::Workspace;
-use crate::view::{service_views, ServiceView};
+use crate::view::ServiceView;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    Services,
+    Schedules,
+    Premiums,
+    Budget,
+    Raci,
+    Pitfalls,
+}
+
+impl ReportKind {
+    pub const ALL: [ReportKind; 6] = [ReportKind::Services, ReportKind::Schedules, ReportKind::Premiums, ReportKind::Budget, ReportKind::Raci, ReportKind::Pitfalls];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::Services => "services",
+            ReportKind::Schedules => "schedules",
+            ReportKind::Premiums => "premiums",
+            ReportKind::Budget => "budget",
+            ReportKind::Raci => "raci",
+            ReportKind::Pitfalls => "pitfalls",
+        }
+    }
+
+    /// Only the budget and the RACI matrix are printed for people.
+    pub fn has_pdf(self) -> bool {
+        matches!(self, ReportKind::Budget | ReportKind::Raci)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportFormat {
+    Json,
+    Csv,
+    Pdf,
+}
+
+impl ReportFormat {
+    pub const ALL: [ReportFormat; 3] = [ReportFormat::Json, ReportFormat::Csv, ReportFormat::Pdf];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportFormat::Json => "json",
+            ReportFormat::Csv => "csv",
+            ReportFormat::Pdf => "pdf",
+        }
+    }
+}
+
+/// Renders a report of the workspace. `generated` is the date a PDF prints.
+pub fn render(ws: &Workspace, what: ReportKind, format: ReportFormat, generated: NaiveDate) -> Result<Vec<u8>> {
+    use ReportFormat::*;
+    use ReportKind::*;
+    let p = Portfolio::load(ws)?;
+    let name = ws.path().file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    Ok(match (what, format) {
+        (Services, Json) => services_json(&p).into_bytes(),
+        (Services, Csv) => services_csv(&p),
+        (Schedules, Json) => schedules_json(&p).into_bytes(),
+        (Schedules, Csv) => schedules_csv(&p),
+        (Premiums, Json) => premiums_json(&p).into_bytes(),
+        (Premiums, Csv) => premiums_csv(&p),
+        (Budget, Json) => budget_json(&p).into_bytes(),
+        (Budget, Csv) => budget_csv(&p),
+        (Budget, Pdf) => crate::pdf::budget_pdf(&p, &name, generated),
+        (Raci, Json) => raci_json(&p).into_bytes(),
+        (Raci, Csv) => raci_csv(&p),
+        (Raci, Pdf) => crate::pdf::raci_pdf(&p, &name, generated),
+        (Pitfalls, Json) => pitfalls_json(&p).into_bytes(),
+        (Pitfalls, Csv) => pitfalls_csv(&p),
+        (_, Pdf) => {
+            return Err(Error::Invalid(vec![Problem {
+                place: Place { column: Some("format".into()), ..Default::default() },
+                value: "pdf".into(),
+                expected: format!("json or csv: the {} report has no pdf; budget and raci do", what.as_str()),
+            }]))
+        }
+    })
+}
+
+/// Renders a report into a file the user chose.
+pub fn export(ws: &Workspace, what: ReportKind, format: ReportFormat, generated: NaiveDate, path: &std::path::Path) -> Result<()> {
+    let bytes = render(ws, what, format, generated)?;
+    std::fs::write(path, bytes).map_err(|source| Error::Io { path: path.to_path_buf(), source })
+}
 
 pub const SERVICE_CSV_HEADER: &[&str] = &[
     "name", "kind", "team", "domain", "exposure_per_hour", "feature_demand", "peak_exposure_per_hour",
@@ -12,8 +104,12 @@ pub const SERVICE_CSV_HEADER: &[&str] = &[
     "model_override", "override_reason", "on_call_out_of_hours", "warnings",
 ];
 
-pub fn services_json(ws: &Workspace) -> Result<String> {
-    Ok(serde_json::to_string_pretty(&service_views(ws)?).expect("views serialise"))
+fn views(p: &Portfolio) -> Vec<ServiceView> {
+    p.services.iter().map(|s| ServiceView::new(s, &p.settings)).collect()
+}
+
+pub fn services_json(p: &Portfolio) -> String {
+    serde_json::to_string_pretty(&views(p)).expect("views serialise") + "\n"
 }
 
 fn service_row(v: &ServiceView) -> Vec<Cell> {
@@ -42,9 +138,9 @@ fn service_row(v: &ServiceView) -> Vec<Cell> {
     ]
 }
 
-pub fn services_csv(ws: &Workspace) -> Result<Vec<u8>> {
-    let rows: Vec<_> = service_views(ws)?.iter().map(service_row).collect();
-    Ok(csv_out::write(SERVICE_CSV_HEADER, &rows))
+pub fn services_csv(p: &Portfolio) -> Vec<u8> {
+    let rows: Vec<_> = views(p).iter().map(service_row).collect();
+    csv_out::write(SERVICE_CSV_HEADER, &rows)
 }
 
 use serde_json::{json, Map, Value};

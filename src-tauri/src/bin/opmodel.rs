@@ -7,8 +7,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use opmodel_core::import::{self, ImportSummary};
-use opmodel_core::portfolio::Portfolio;
-use opmodel_core::{demo, pdf, report, Error, Workspace};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use opmodel_core::report::{self, ReportFormat, ReportKind};
+use opmodel_core::{demo, Error, Workspace};
 
 #[derive(Parser)]
 #[command(name = "opmodel", version, about = "Operating Model Planner: plan and cost You Build It You Run It, offline")]
@@ -41,10 +42,13 @@ enum Command {
     },
     /// Print a report.
     Report {
-        #[arg(value_enum)]
+        #[arg(value_parser = PossibleValuesParser::new(ReportKind::ALL.map(ReportKind::as_str))
+            .map(|s| ReportKind::ALL.into_iter().find(|k| k.as_str() == s).expect("a listed value")))]
         what: ReportKind,
-        #[arg(long, value_enum)]
-        format: Format,
+        /// json or csv; pdf for budget and raci (needs --out).
+        #[arg(long, value_parser = PossibleValuesParser::new(ReportFormat::ALL.map(ReportFormat::as_str))
+            .map(|s| ReportFormat::ALL.into_iter().find(|f| f.as_str() == s).expect("a listed value")))]
+        format: ReportFormat,
         /// Where to write it (standard output when omitted).
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
@@ -64,24 +68,6 @@ enum SettingsAction {
     List,
     /// Change one setting (checked before it is stored).
     Set { key: String, value: String },
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ReportKind {
-    Services,
-    Schedules,
-    Premiums,
-    Budget,
-    Raci,
-    Pitfalls,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Json,
-    Csv,
-    /// budget and raci only; needs --out.
-    Pdf,
 }
 
 /// A failure and its exit status.
@@ -111,37 +97,6 @@ fn write_out(out: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
-fn report_bytes(ws: &Workspace, what: ReportKind, format: Format, has_out: bool) -> Result<Vec<u8>, Failure> {
-    use ReportKind::*;
-    if what == Services {
-        return Ok(match format {
-            Format::Json => (report::services_json(ws)? + "\n").into_bytes(),
-            Format::Csv => report::services_csv(ws)?,
-            Format::Pdf => return Err(Failure(2, "report services has no pdf format; use json or csv".into())),
-        });
-    }
-    let p = Portfolio::load(ws)?;
-    let name = ws.path().file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let today = chrono::Local::now().date_naive();
-    Ok(match (what, format) {
-        (_, Format::Pdf) if !has_out => return Err(Failure(2, "a pdf report needs --out PATH".into())),
-        (Budget, Format::Pdf) => pdf::budget_pdf(&p, &name, today),
-        (Raci, Format::Pdf) => pdf::raci_pdf(&p, &name, today),
-        (_, Format::Pdf) => return Err(Failure(2, "only the budget and raci reports have a pdf format".into())),
-        (Schedules, Format::Json) => report::schedules_json(&p).into_bytes(),
-        (Schedules, Format::Csv) => report::schedules_csv(&p),
-        (Premiums, Format::Json) => report::premiums_json(&p).into_bytes(),
-        (Premiums, Format::Csv) => report::premiums_csv(&p),
-        (Budget, Format::Json) => report::budget_json(&p).into_bytes(),
-        (Budget, Format::Csv) => report::budget_csv(&p),
-        (Raci, Format::Json) => report::raci_json(&p).into_bytes(),
-        (Raci, Format::Csv) => report::raci_csv(&p),
-        (Pitfalls, Format::Json) => report::pitfalls_json(&p).into_bytes(),
-        (Pitfalls, Format::Csv) => report::pitfalls_csv(&p),
-        (Services, _) => unreachable!("handled above"),
-    })
-}
-
 fn run(cli: Cli) -> Result<(), Failure> {
     let path = cli.workspace.ok_or_else(|| Failure(2, "no workspace: pass --workspace PATH or set OPMODEL_WORKSPACE".into()))?;
     let mut ws = Workspace::open(&path)?;
@@ -164,7 +119,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Settings { action: SettingsAction::Set { key, value } } => ws.set_setting(&key, &value)?,
         Command::Report { what, format, out } => {
-            let bytes = report_bytes(&ws, what, format, out.is_some())?;
+            if format == ReportFormat::Pdf && !what.has_pdf() {
+                return Err(Failure(2, format!("only the budget and raci reports have a pdf format, not {}", what.as_str())));
+            }
+            if format == ReportFormat::Pdf && out.is_none() {
+                return Err(Failure(2, "a pdf report needs --out PATH".into()));
+            }
+            let bytes = report::render(&ws, what, format, chrono::Local::now().date_naive())?;
             write_out(out.as_deref(), &bytes)?;
         }
     }

@@ -17,3 +17,24 @@ export type PeakView = { exposure_per_hour: string, availability_target: string,
 export type ServiceInput = { name: string, kind: ServiceKind, team: string, domain: string | null, exposure_per_hour: string, feature_demand: string, peak_exposure_per_hour: string | null, peak_periods: string, out_of_hours_incidents_per_year: string, model_override: OperatingModel | null, override_reason: string | null, };
 export type WorkspaceInfo = { path: string, name: string, currency: string, demand_bands: Array<string>, teams: Array<string>, domains: Array<string>, service_count: number, };
 export type AppError = { code: string, message: string, };
+export type ReportKind = "services" | "schedules" | "premiums" | "budget" | "raci" | "pitfalls";
+export type ReportFormat = "json" | "csv" | "pdf";
+export type CostSummary = { currency: string, 
+/**
+ * "2026-04-01 to 2027-03-30".
+ */
+planning_year: string, holders: Array<HolderTotals>, budget_total: string, 
+/**
+ * Before the transfer: everything on Head of Operations opex.
+ */
+before: Array<LabelledAmount>, schedules: Array<ScheduleRow>, 
+/**
+ * Standby, callout, setup, expected loss and total, both models.
+ */
+premiums: Array<PremiumRow>, run_cost: Array<RunCostRow>, assumptions: Array<LabelledAmount>, pitfalls: Array<PitfallRow>, };
+export type HolderTotals = { holder: string, capex: string, opex: string, total: string, };
+export type LabelledAmount = { label: string, amount: string, };
+export type ScheduleRow = { name: string, kind: string, participants: number, days: number, services: Array<string>, standby_cost: string, };
+export type PremiumRow = { component: string, ops_run_it: string, you_build_it_you_run_it: string, };
+export type RunCostRow = { teams: number, team_schedules: string, domain_schedules: string, ops_run_it: string, };
+export type PitfallRow = { pitfall: string, services: Array<string>, detail: string, advice: string, };

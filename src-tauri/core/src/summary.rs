@@ -1,0 +1,145 @@
+//! What the app's Costs view shows: the budget per holder before and after
+//! the transfer, the schedules, both models' premiums side by side, the run
+//! cost curve and the pitfalls. Presented amounts, as in the reports.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::budget::{budget, Category};
+use crate::model::BudgetHolder;
+use crate::pitfalls::pitfalls;
+use crate::portfolio::Portfolio;
+use crate::premiums::{assumption_lines, premiums};
+use crate::schedules::{planning_year, ScheduleKind};
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct CostSummary {
+    pub currency: String,
+    /// "2026-04-01 to 2027-03-30".
+    pub planning_year: String,
+    pub holders: Vec<HolderTotals>,
+    pub budget_total: String,
+    /// Before the transfer: everything on Head of Operations opex.
+    pub before: Vec<LabelledAmount>,
+    pub schedules: Vec<ScheduleRow>,
+    /// Standby, callout, setup, expected loss and total, both models.
+    pub premiums: Vec<PremiumRow>,
+    pub run_cost: Vec<RunCostRow>,
+    pub assumptions: Vec<LabelledAmount>,
+    pub pitfalls: Vec<PitfallRow>,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct HolderTotals {
+    pub holder: String,
+    pub capex: String,
+    pub opex: String,
+    pub total: String,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct LabelledAmount {
+    pub label: String,
+    pub amount: String,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct ScheduleRow {
+    pub name: String,
+    pub kind: String,
+    pub participants: u32,
+    pub days: u32,
+    pub services: Vec<String>,
+    pub standby_cost: String,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct PremiumRow {
+    pub component: String,
+    pub ops_run_it: String,
+    pub you_build_it_you_run_it: String,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct RunCostRow {
+    pub teams: u32,
+    pub team_schedules: String,
+    pub domain_schedules: String,
+    pub ops_run_it: String,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct PitfallRow {
+    pub pitfall: String,
+    pub services: Vec<String>,
+    pub detail: String,
+    pub advice: String,
+}
+
+pub fn holder_label(h: BudgetHolder) -> &'static str {
+    match h {
+        BudgetHolder::HeadOfProduct => "Head of Product",
+        BudgetHolder::HeadOfDelivery => "Head of Delivery",
+        BudgetHolder::HeadOfOperations => "Head of Operations",
+    }
+}
+
+pub fn cost_summary(p: &Portfolio) -> CostSummary {
+    let b = budget(p);
+    let pr = premiums(p);
+    let (start, end) = planning_year(&p.settings);
+    let holders = [BudgetHolder::HeadOfProduct, BudgetHolder::HeadOfDelivery, BudgetHolder::HeadOfOperations]
+        .into_iter()
+        .map(|h| {
+            let part = |c| b.totals.get(&(h, c)).copied().unwrap_or_default().plain();
+            HolderTotals { holder: holder_label(h).into(), capex: part(Category::Capex), opex: part(Category::Opex), total: b.holder_total(h).plain() }
+        })
+        .collect();
+    let (o, y) = (&pr.ops_run_it, &pr.you_build_it_you_run_it);
+    let premiums = [
+        ("Standby", o.standby, y.standby),
+        ("Callout", o.callout, y.callout),
+        ("Setup (amortised)", o.setup, y.setup),
+        ("Expected loss", o.expected_loss, y.expected_loss),
+        ("Total", o.total, y.total),
+    ]
+    .into_iter()
+    .map(|(c, a, b)| PremiumRow { component: c.into(), ops_run_it: a.plain(), you_build_it_you_run_it: b.plain() })
+    .collect();
+    CostSummary {
+        currency: p.settings.currency.clone(),
+        planning_year: format!("{} to {}", start, end.pred_opt().unwrap_or(end)),
+        holders,
+        budget_total: b.total.plain(),
+        before: b.before.iter().map(|(l, m)| LabelledAmount { label: l.clone(), amount: m.plain() }).collect(),
+        schedules: b
+            .schedules
+            .schedules
+            .iter()
+            .map(|s| ScheduleRow {
+                name: s.name(),
+                kind: match s.kind {
+                    ScheduleKind::Team => "team",
+                    ScheduleKind::Domain => "domain",
+                    ScheduleKind::AppSupport => "app_support",
+                }
+                .into(),
+                participants: s.participants,
+                days: s.days,
+                services: s.services.iter().map(|i| p.services[*i].name.clone()).collect(),
+                standby_cost: s.standby_cost.plain(),
+            })
+            .collect(),
+        premiums,
+        run_cost: pr
+            .run_cost
+            .iter()
+            .map(|r| RunCostRow { teams: r.teams, team_schedules: r.team_schedules.plain(), domain_schedules: r.domain_schedules.plain(), ops_run_it: r.ops_run_it.plain() })
+            .collect(),
+        assumptions: assumption_lines(p).into_iter().map(|(label, amount)| LabelledAmount { label, amount }).collect(),
+        pitfalls: pitfalls(p)
+            .into_iter()
+            .map(|f| PitfallRow { pitfall: f.pitfall.replace('_', " "), services: f.services, detail: f.detail, advice: f.advice.into() })
+            .collect(),
+    }
+}
