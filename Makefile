@@ -9,7 +9,7 @@ SYSTEM_PACKAGES := build-essential pkg-config curl libwebkit2gtk-4.1-dev libgtk-
 
 .PHONY: run test deps system-packages node-packages tauri-driver ui bindings
 
-run: deps ui
+run: system-packages ui
 	cargo run --release --bin opmodel-app
 
 test: deps ui

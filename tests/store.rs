@@ -122,3 +122,13 @@ fn creating_over_an_existing_file_is_refused() {
     assert_eq!(err.code(), "conflict");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "precious");
 }
+
+#[test]
+fn a_workspace_in_a_missing_folder_is_a_clear_error_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no-such-folder").join("plan.opmodel");
+    let err = Workspace::open(&path).err().unwrap();
+    assert_eq!(err.code(), "io", "{err}");
+    assert!(err.to_string().contains("no-such-folder"), "{err}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}

@@ -111,11 +111,19 @@ impl Workspace {
             path.file_name().map_or("workspace".into(), |n| n.to_string_lossy()),
             std::process::id()
         ));
-        {
-            let mut conn = Connection::open(&tmp)?;
-            migrations().to_latest(&mut conn).map_err(migration_error)?;
+        let written = Connection::open(&tmp)
+            .map_err(Error::from)
+            .and_then(|mut conn| migrations().to_latest(&mut conn).map_err(migration_error))
+            .and_then(|()| fs::rename(&tmp, path).map_err(io));
+        if let Err(e) = written {
+            let _ = fs::remove_file(&tmp);
+            return Err(match e {
+                Error::Database(_) if !path.parent().is_some_and(|d| d.as_os_str().is_empty() || d.is_dir()) => {
+                    Error::Io { path: path.to_path_buf(), source: std::io::Error::new(std::io::ErrorKind::NotFound, "its folder does not exist") }
+                }
+                other => other,
+            });
         }
-        fs::rename(&tmp, path).map_err(io)?;
         Self::open_existing(path)
     }
 

@@ -44,6 +44,15 @@ async fn load_the_example_read_the_plan_and_edit_an_exposure() {
         let shot = screenshot(&c, "services-edited.png").await;
         eprintln!("screenshot: {}", shot.display());
 
+        // The Costs view: the budget and the premium comparison from the same plan.
+        c.find(Locator::Css("[data-tab=costs]")).await.expect("costs tab").click().await.expect("open costs");
+        let total = eventually("the budget total", || async { text(&c, "[data-total=budget]").await.filter(|t| !t.trim().is_empty()) }).await;
+        // bedroom at 300,000 is on its team's schedule all year (26,000) beside the rota (26,000).
+        assert_eq!(total.trim(), "52,000.00");
+        let shot = screenshot(&c, "costs.png").await;
+        eprintln!("screenshot: {}", shot.display());
+        c.find(Locator::Css("[data-tab=services]")).await.expect("services tab").click().await.expect("back to services");
+
         // The edit is in the workspace file, as the CLI reads it.
         let out = std::process::Command::new(env_path("OPMODEL_CLI"))
             .args(["report", "services", "--format", "json", "--workspace"])

@@ -1,7 +1,15 @@
 // The only place that talks to the Rust shell.
 import { invoke } from '@tauri-apps/api/core';
 import { open, save } from '@tauri-apps/plugin-dialog';
-import type { AppError, ServiceInput, ServiceView, WorkspaceInfo } from './bindings';
+import type {
+  AppError,
+  CostSummary,
+  ReportFormat,
+  ReportKind,
+  ServiceInput,
+  ServiceView,
+  WorkspaceInfo,
+} from './bindings';
 
 /** Whatever type ts-rs gives the id; it is only ever passed back, never computed with. */
 export type ServiceId = ServiceView['id'];
@@ -31,6 +39,9 @@ export const listServices = () => call<ServiceView[]>('list_services');
 export const saveService = (id: ServiceId | null, input: ServiceInput) =>
   call<ServiceView[]>('save_service', { id, input });
 export const deleteService = (id: ServiceId) => call<ServiceView[]>('delete_service', { id });
+export const costSummary = () => call<CostSummary>('cost_summary');
+export const exportReport = (what: ReportKind, format: ReportFormat, path: string) =>
+  call<null>('export_report', { what, format, path });
 
 const filters = [{ name: 'opmodel workspace', extensions: ['opmodel'] }];
 
@@ -46,6 +57,20 @@ export async function pickExistingPath(): Promise<string | null> {
   try {
     const path = await open({ multiple: false, directory: false, filters });
     return typeof path === 'string' ? path : null;
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+const formatNames: Record<ReportFormat, string> = { pdf: 'PDF document', csv: 'CSV spreadsheet', json: 'JSON' };
+
+/** Where to write a report: the native save dialog, offering `<what>.<format>` and filtered to that format. */
+export async function pickExportPath(what: ReportKind, format: ReportFormat): Promise<string | null> {
+  try {
+    return await save({
+      defaultPath: `${what}.${format}`,
+      filters: [{ name: formatNames[format], extensions: [format] }],
+    });
   } catch (e) {
     throw toAppError(e);
   }

@@ -2,14 +2,44 @@ import type { OperatingModel, OutOfHours, ServiceKind, ServiceView } from './bin
 
 // Money stays a decimal string end to end: formatting is pure string work, never float arithmetic.
 
-/** "810000.00" -> "810,000"; "1234.5" -> "1,234.50". Anything that isn't a plain decimal is shown as is. */
-export function formatMoney(value: string): string {
+/**
+ * "810000.00" -> "810,000"; "1234.5" -> "1,234.50". Anything that isn't a plain decimal is shown as is.
+ * With `keepPennies` (cost tables, which finance reads) whole amounts keep them: "26000.00" -> "26,000.00".
+ */
+export function formatMoney(value: string, keepPennies = false): string {
   const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
   if (!m) return value;
   const [, sign, whole, fraction = ''] = m;
   const grouped = whole.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const pennies = /[1-9]/.test(fraction) ? '.' + fraction.padEnd(2, '0') : '';
+  const pennies = keepPennies || /[1-9]/.test(fraction) ? '.' + fraction.padEnd(2, '0') : '';
   return sign + grouped + pennies;
+}
+
+/** Cost tables: grouped, always with pennies. */
+export const formatAmount = (value: string) => formatMoney(value, true);
+
+/** For chart geometry only (bar widths, line positions): never for amounts people read. */
+export function amountForGeometry(value: string): number {
+  const n = parseFloat(value);
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** Chart axis ticks, which are geometry rather than amounts: 250000 -> "250k", 1500000 -> "1.5M". */
+export function formatTick(n: number): string {
+  const abs = Math.abs(n);
+  const short = (x: number, unit: string) => `${+x.toFixed(2)}${unit}`;
+  if (abs >= 1e9) return short(n / 1e9, 'bn');
+  if (abs >= 1e6) return short(n / 1e6, 'M');
+  if (abs >= 1e3) return short(n / 1e3, 'k');
+  return short(n, '');
+}
+
+export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** "digital services run …" -> "Digital services run ….", for text written as a clause. */
+export function sentence(s: string): string {
+  const t = capitalise(s.trim());
+  return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
 /** What the user typed -> what we send: drop grouping, spaces and currency symbols ("£1,200,000" -> "1200000"). */
