@@ -170,43 +170,42 @@ impl Sum for Money {
 /// over go to the largest remainders (ties to the earlier share). Every
 /// presented part differs from its exact share by less than one minor unit.
 pub fn allocate_largest_remainder(exact: &[Money]) -> Vec<Money> {
-    let total: Money = exact.iter().copied().sum();
-    let target = total.rounded_minor();
-    let hundred = Decimal::ONE_HUNDRED;
+    // In integers, exactly: an amount is mantissa / 10^scale, so in minor
+    // units its floor and its remainder (kept at 26 places, one scale for
+    // all, since a decimal has at most 28) need no decimal arithmetic.
+    const PLACES: u32 = 26;
+    let unit = 10_i128.pow(PLACES);
     let mut floors: Vec<i128> = Vec::with_capacity(exact.len());
     let mut remainders: Vec<(i128, usize)> = Vec::with_capacity(exact.len());
+    let mut remainder_sum: i128 = 0;
     for (i, m) in exact.iter().enumerate() {
-        if m.0.scale() <= 2 {
-            // Already whole minor units (most amounts): nothing left over.
-            floors.push(m.0.mantissa() * 10_i128.pow(2 - m.0.scale()));
-            remainders.push((0, i));
-            continue;
+        let (mantissa, scale) = (m.0.mantissa(), m.0.scale());
+        let (floor, rem) = if scale <= 2 {
+            (mantissa * 10_i128.pow(2 - scale), 0)
+        } else {
+            let d = 10_i128.pow(scale - 2);
+            (mantissa.div_euclid(d), mantissa.rem_euclid(d) * 10_i128.pow(PLACES + 2 - scale))
+        };
+        floors.push(floor);
+        remainders.push((rem, i));
+        remainder_sum += rem;
+    }
+    // The presented whole: the exact sum rounded half away from zero.
+    let whole = floors.iter().sum::<i128>() + remainder_sum.div_euclid(unit);
+    let twice_fraction = 2 * remainder_sum.rem_euclid(unit);
+    let round_up = if whole >= 0 { twice_fraction >= unit } else { twice_fraction > unit };
+    let mut left = whole + i128::from(round_up) - floors.iter().sum::<i128>();
+    if left > 0 {
+        remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for (_, i) in remainders.iter().cycle() {
+            if left == 0 {
+                break;
+            }
+            floors[*i] += 1;
+            left -= 1;
         }
-        let scaled = m.0 * hundred;
-        let floor = scaled.floor();
-        floors.push(floor.mantissa() / 10_i128.pow(floor.scale()));
-        // Remainders in [0, 1) at one scale compare as plain integers.
-        let mut rem = scaled - floor;
-        rem.rescale(27);
-        remainders.push((rem.mantissa(), i));
     }
-    let mut left = target - floors.iter().sum::<i128>();
-    if left <= 0 {
-        // Whole pennies already: nothing to hand out, no need to rank.
-        return floors.into_iter().map(|minor| Money(Decimal::from_i128_with_scale(minor, 2))).collect();
-    }
-    remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    for (_, i) in remainders.iter().cycle() {
-        if left <= 0 {
-            break;
-        }
-        floors[*i] += 1;
-        left -= 1;
-    }
-    floors
-        .into_iter()
-        .map(|minor| Money(Decimal::from_i128_with_scale(minor, 2)))
-        .collect()
+    floors.into_iter().map(|minor| Money(Decimal::from_i128_with_scale(minor, 2))).collect()
 }
 
 #[cfg(test)]
@@ -257,5 +256,10 @@ mod tests {
         let parts = allocate_largest_remainder(&[m("0.004"), m("0.004"), m("0.004")]);
         assert_eq!(parts.iter().copied().sum::<Money>().plain(), "0.01");
         assert_eq!(allocate_largest_remainder(&[]), Vec::<Money>::new());
+        // Negative amounts round half away from zero too.
+        let parts = allocate_largest_remainder(&[m("-0.005")]);
+        assert_eq!(parts[0].plain(), "-0.01");
+        let parts = allocate_largest_remainder(&[m("-1.004"), m("0.5")]);
+        assert_eq!(parts.iter().copied().sum::<Money>().plain(), "-0.50");
     }
 }
