@@ -140,7 +140,7 @@ mod tests {
         assert_eq!((a.selection.model, a.model, a.out_of_hours), (OperatingModel::YouBuildItYouRunIt, OperatingModel::OpsRunIt, OutOfHours::AppSupport));
         let reason = a.reason(&bedroom);
         assert!(reason.starts_with("Overridden to Ops Run It: team not yet formed"), "{reason}");
-        assert!(reason.contains("rule 3"), "{reason}");
+        assert!(reason.contains("selector step 3"), "{reason}");
     }
 
     #[test]

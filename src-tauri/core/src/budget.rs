@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::model::{BudgetHolder, Team};
 use crate::money::{allocate_largest_remainder, Money};
 use crate::portfolio::Portfolio;
-use crate::schedules::{holder, schedules, Scenario, ScheduleKind, Schedules};
+use crate::schedules::{holder, schedules, Scenario, Schedules};
 use crate::selector::ServiceKind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -66,17 +66,17 @@ pub fn budget(p: &Portfolio) -> Budget {
     let teams: BTreeMap<&str, &Team> = p.teams.iter().map(|t| (t.name.as_str(), t)).collect();
     let mut line_items = Vec::new();
     for sch in &plan.schedules {
-        let budget_holder = holder(sch, &teams, &p.domains);
+        let schedule_holder = holder(sch, &teams, &p.domains);
         let schedule = sch.name();
         let (indexes, exact): (Vec<usize>, Vec<Money>) = sch.shares.iter().map(|(i, m)| (*i, *m)).unzip();
         for ((i, exact), amount) in indexes.iter().zip(&exact).zip(allocate_largest_remainder(&exact)) {
             let service = &p.services[*i];
-            // A digital service's own on-call is product capex; foundational
-            // systems, and anything paid from operations, stay opex.
-            let category = if sch.kind != ScheduleKind::AppSupport && service.kind == ServiceKind::Digital && budget_holder != BudgetHolder::HeadOfOperations {
-                Category::Capex
-            } else {
-                Category::Opex
+            // A digital service's own on-call is capex of its schedule's
+            // holder; foundational systems (even at 99.99%, run YBIYRI) are
+            // Head of Operations opex, as is anything operations pays for.
+            let (budget_holder, category) = match (service.kind, schedule_holder) {
+                (ServiceKind::Foundational, _) | (_, BudgetHolder::HeadOfOperations) => (BudgetHolder::HeadOfOperations, Category::Opex),
+                (ServiceKind::Digital, holder) => (holder, Category::Capex),
             };
             line_items.push(LineItem { index: *i, service: service.name.clone(), schedule: schedule.clone(), budget_holder, category, exact: *exact, amount });
         }

@@ -33,6 +33,14 @@ impl Frequency {
         self.days
     }
 
+    /// The snake_case code reports use: `weekly`, `every_10_days`.
+    pub fn code(self) -> String {
+        match NAMED.iter().find(|(_, d)| *d == self.days) {
+            Some((name, _)) => name.to_string(),
+            None => format!("every_{}_days", self.days),
+        }
+    }
+
     /// Weekly or more frequent.
     pub fn at_least_weekly(self) -> bool {
         self.days <= Self::WEEKLY.days
@@ -122,6 +130,7 @@ mod tests {
         assert_eq!(Frequency::parse("Fortnightly"), Some(Frequency::FORTNIGHTLY));
         let ten = Frequency::parse("every 10 days").unwrap();
         assert_eq!(ten.to_string(), "Every 10 days");
+        assert_eq!((ten.code(), Frequency::FORTNIGHTLY.code()), ("every_10_days".to_string(), "fortnightly".to_string()));
         assert!(!ten.at_least_weekly() && !ten.at_most_fortnightly());
         assert_eq!(Frequency::parse("every 7 days"), Some(Frequency::WEEKLY));
         assert!(Frequency::parse("every 0 days").is_none());

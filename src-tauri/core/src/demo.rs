@@ -36,10 +36,10 @@ pub fn write_example(ws: &mut Workspace, force: bool) -> Result<()> {
     })
     .collect();
     ws.batch(|b| {
-        let existing = b.service_count()?;
-        if existing > 0 && !force {
+        let (s, t, d, k) = b.counts()?;
+        if s + t + d + k > 0 && !force {
             return Err(Error::Conflict(format!(
-                "the workspace already has {existing} services; use --force to replace them with the example"
+                "the workspace already has {s} services, {t} teams, {d} domains and {k} settings; use --force to replace them with the example"
             )));
         }
         b.clear()?;

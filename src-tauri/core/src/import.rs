@@ -117,22 +117,27 @@ pub fn import_services(ws: &mut Workspace, path: &Path) -> Result<ImportSummary>
     let mut services = Vec::new();
     for (row, values) in &table.rows {
         let name = get(values, "name").trim();
-        let current = existing.iter().find(|s| s.name == name);
-        let domain = get(values, "domain").trim();
-        let input = ServiceInput {
-            name: name.to_string(),
-            kind: get(values, "kind").to_string(),
-            team: get(values, "team").to_string(),
-            domain: (!domain.is_empty()).then(|| domain.to_string()),
-            exposure_per_hour: get(values, "exposure_per_hour").to_string(),
-            feature_demand: get(values, "feature_demand").to_string(),
-            peak_exposure_per_hour: Some(get(values, "peak_exposure_per_hour").to_string()),
-            peak_periods: get(values, "peak_periods").to_string(),
-            out_of_hours_incidents_per_year: get(values, "out_of_hours_incidents_per_year").to_string(),
-            // The CSV has no override columns: an update keeps the override.
-            model_override: current.and_then(|s| s.model_override.as_ref().map(|o| o.model)),
-            override_reason: current.and_then(|s| s.model_override.as_ref().map(|o| o.reason.clone())),
+        // An update keeps what the file does not mention: columns it lacks,
+        // and the override, which has no column.
+        let mut input = existing.iter().find(|s| s.name == name).map(ServiceInput::from_service).unwrap_or_default();
+        let take = |column: &str, field: &mut String| {
+            if let Some(v) = values.get(column) {
+                *field = v.clone();
+            }
         };
+        input.name = name.to_string();
+        take("kind", &mut input.kind);
+        take("team", &mut input.team);
+        take("exposure_per_hour", &mut input.exposure_per_hour);
+        take("feature_demand", &mut input.feature_demand);
+        take("peak_periods", &mut input.peak_periods);
+        take("out_of_hours_incidents_per_year", &mut input.out_of_hours_incidents_per_year);
+        if let Some(d) = values.get("domain") {
+            input.domain = Some(d.trim().to_string()).filter(|d| !d.is_empty());
+        }
+        if let Some(p) = values.get("peak_exposure_per_hour") {
+            input.peak_exposure_per_hour = Some(p.clone());
+        }
         match input.validate(&settings, &table.place(*row)) {
             Ok(s) => services.push(s),
             Err(p) => problems.extend(p),

@@ -126,6 +126,14 @@ pub struct Domain {
     pub on_call_budget_holder: BudgetHolder,
 }
 
+/// An ISO date (YYYY-MM-DD) in the years 1900 to 9999, so that a year's
+/// worth of days after it is always a date.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    let d = NaiveDate::parse_from_str(t, "%Y-%m-%d").ok()?;
+    (t.len() == 10 && (1900..=9999).contains(&chrono::Datelike::year(&d))).then_some(d)
+}
+
 /// An inclusive range of calendar days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DateRange {
@@ -147,8 +155,8 @@ impl DateRange {
         t.split(';')
             .map(|r| {
                 let (a, b) = r.trim().split_once("..")?;
-                let start = NaiveDate::parse_from_str(a.trim(), "%Y-%m-%d").ok()?;
-                let end = NaiveDate::parse_from_str(b.trim(), "%Y-%m-%d").ok()?;
+                let start = parse_date(a)?;
+                let end = parse_date(b)?;
                 (start <= end).then_some(DateRange { start, end })
             })
             .collect()

@@ -81,16 +81,20 @@ pub fn pitfalls(p: &Portfolio) -> Vec<Finding> {
         }
     }
 
-    // Inflated availability targets: most services at 99.9% or more.
+    // Inflated availability targets: most services at 99.9% or more, or on
+    // their own team's schedule out of hours.
     let high: Vec<usize> = p.services.iter().enumerate()
-        .filter(|(_, svc)| s.exposure_bands.target(svc.exposure_per_hour).level >= crate::availability::Level::THREE_NINES)
+        .filter(|(i, svc)| {
+            s.exposure_bands.target(svc.exposure_per_hour).level >= crate::availability::Level::THREE_NINES
+                || (ybiyri(&covers[*i]) && covers[*i].out_of_hours == OutOfHours::Team)
+        })
         .map(|(i, _)| i)
         .collect();
     if high.len() >= 2 && high.len() * 2 > p.services.len() {
         out.push(Finding {
             pitfall: "inflated_availability_targets",
             services: names(p, high.iter().copied()),
-            detail: format!("{} of {} services have a target of 99.9% or more", high.len(), p.services.len()),
+            detail: format!("{} of {} services have a target of 99.9% or more, or a team schedule out of hours", high.len(), p.services.len()),
             advice: "Revalidate financial exposure bands each quarter and select targets on exposure, so product managers balance availability with engineering effort.",
         });
     }

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use crate::money::{allocate_largest_remainder, Money};
 use crate::oncall::OutOfHours;
 use crate::portfolio::Portfolio;
-use crate::schedules::{cover, schedules, standby_cost, year_counts, Scenario};
+use crate::schedules::{cover, peak_days, schedules, standby_cost, year_counts, Scenario, PLANNING_YEAR_DAYS};
 use crate::selector::OperatingModel;
 use crate::settings::{ModelAssumptions, Remuneration};
 
@@ -84,19 +84,28 @@ fn costs_under(p: &Portfolio, model: OperatingModel) -> Vec<ModelCost> {
     for (i, share) in plan.schedules.iter().flat_map(|sch| &sch.shares) {
         standby[*i] = standby[*i].checked_add(*share).expect("overflow");
     }
+    let year = Decimal::from(PLANNING_YEAR_DAYS);
     p.services
         .iter()
         .zip(standby)
         .map(|(svc, standby)| {
-            let covered = cover(svc, svc.exposure_per_hour, s, Scenario::All(model)).out_of_hours != OutOfHours::None;
+            // Incidents fall evenly over the year: peak days weigh in at the
+            // peak exposure and the peak's cover.
+            let peak = peak_days(svc, s);
+            let normal = PLANNING_YEAR_DAYS as u32 - peak;
+            let days_at = |exposure: Money| if cover(svc, exposure, s, Scenario::All(model)).out_of_hours != OutOfHours::None { 1 } else { 0 };
+            let peak_exposure = svc.peak.as_ref().map_or(svc.exposure_per_hour, |p| p.exposure_per_hour);
+            let covered_days = Decimal::from(normal * days_at(svc.exposure_per_hour) + peak * days_at(peak_exposure));
             let incidents = svc.out_of_hours_incidents_per_year;
-            let callout = if pays_callout && covered {
-                callout_rate.checked_mul(incidents * s.callout_hours * s.callout_people).expect("overflow")
+            let callout = if pays_callout {
+                callout_rate.checked_mul(incidents * s.callout_hours * s.callout_people * covered_days).and_then(|m| m.checked_div(year)).expect("overflow")
             } else {
                 Money::ZERO
             };
-            // Multiply first and divide once: exact whenever the result is.
-            let expected_loss = svc.exposure_per_hour.checked_mul(incidents * minutes_lost).and_then(|m| m.checked_div(Decimal::from(60))).expect("overflow");
+            // Exposure-days over the year; multiply first and divide once.
+            let exposure_days = svc.exposure_per_hour.checked_mul(Decimal::from(normal)).zip(peak_exposure.checked_mul(Decimal::from(peak)))
+                .and_then(|(a, b)| a.checked_add(b)).expect("overflow");
+            let expected_loss = exposure_days.checked_mul(incidents * minutes_lost).and_then(|m| m.checked_div(Decimal::from(60) * year)).expect("overflow");
             ModelCost { standby, callout, setup, expected_loss, total: Money::ZERO }.with_total()
         })
         .collect()

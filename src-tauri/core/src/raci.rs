@@ -46,6 +46,8 @@ pub struct ServiceRaci {
     pub operating_model: OperatingModel,
     /// Which category row applies: digital (YBIYRI) or foundational (Ops Run It).
     pub category: &'static str,
+    /// Why the model was overridden, when it was.
+    pub override_reason: Option<String>,
     /// One letter per party, in the order of PARTIES.
     pub cells: [Raci; 5],
 }
@@ -77,7 +79,7 @@ pub fn service_raci(p: &Portfolio) -> Vec<ServiceRaci> {
                 ),
                 OperatingModel::OpsRunIt => (CATEGORY_MATRIX[1].0, [A, R, I, I, I]),
             };
-            ServiceRaci { service: s.name.clone(), team: s.team.clone(), operating_model: model, category, cells }
+            ServiceRaci { service: s.name.clone(), team: s.team.clone(), operating_model: model, category, override_reason: s.model_override.as_ref().map(|o| o.reason.clone()), cells }
         })
         .collect()
 }

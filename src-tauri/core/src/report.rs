@@ -91,10 +91,25 @@ pub fn render(ws: &Workspace, what: ReportKind, format: ReportFormat, generated:
     })
 }
 
-/// Renders a report into a file the user chose.
+/// Renders a report into a file the user chose; never over the workspace itself.
 pub fn export(ws: &Workspace, what: ReportKind, format: ReportFormat, generated: NaiveDate, path: &std::path::Path) -> Result<()> {
+    refuse_workspace_as_output(ws, path)?;
     let bytes = render(ws, what, format, generated)?;
     std::fs::write(path, bytes).map_err(|source| Error::Io { path: path.to_path_buf(), source })
+}
+
+/// An output path that is the workspace file or its journal is refused.
+pub fn refuse_workspace_as_output(ws: &Workspace, path: &std::path::Path) -> Result<()> {
+    let canonical = |p: &std::path::Path| {
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+        parent.canonicalize().ok().map(|d| d.join(p.file_name().unwrap_or_default()))
+    };
+    let (Some(out), Some(file)) = (canonical(path), canonical(ws.path())) else { return Ok(()) };
+    let journal = |suffix: &str| file.with_file_name(format!("{}{suffix}", file.file_name().unwrap_or_default().to_string_lossy()));
+    if out == file || out == journal("-wal") || out == journal("-shm") {
+        return Err(Error::Conflict(format!("{} is the workspace itself: choose another file for the report", path.display())));
+    }
+    Ok(())
 }
 
 pub const SERVICE_CSV_HEADER: &[&str] = &[
@@ -319,6 +334,7 @@ pub fn raci_json(p: &Portfolio) -> String {
         m.insert("team".into(), Value::String(r.team.clone()));
         m.insert("operating_model".into(), Value::String(r.operating_model.as_str().into()));
         m.insert("category".into(), Value::String(r.category.into()));
+        m.insert("override_reason".into(), r.override_reason.clone().map_or(Value::Null, Value::String));
         for (k, c) in PARTY_KEYS.iter().zip(&r.cells) {
             m.insert(k.to_string(), Value::String(c.as_str().into()));
         }
@@ -331,10 +347,12 @@ pub fn raci_csv(p: &Portfolio) -> Vec<u8> {
     let rows: Vec<Vec<Cell>> = service_raci(p).iter().map(|r| {
         let mut row = vec![Cell::text(&r.service), Cell::text(&r.team), Cell::text(r.operating_model.as_str()), Cell::text(r.category)];
         row.extend(r.cells.iter().map(|c| Cell::text(c.as_str())));
+        row.push(Cell::text(r.override_reason.clone().unwrap_or_default()));
         row
     }).collect();
     let mut header = vec!["service", "team", "operating_model", "category"];
     header.extend(PARTY_KEYS);
+    header.push("override_reason");
     csv_out::write(&header, &rows)
 }
 

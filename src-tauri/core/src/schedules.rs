@@ -133,6 +133,13 @@ fn day_groups(services: &[Service], start: NaiveDate, end: NaiveDate) -> Vec<(Na
     groups.into_values().collect()
 }
 
+/// Days of the planning year on which a service is in a peak period.
+pub fn peak_days(service: &Service, settings: &Settings) -> u32 {
+    let Some(peak) = &service.peak else { return 0 };
+    let (start, end) = planning_year(settings);
+    start.iter_days().take_while(|d| *d < end).filter(|d| peak.periods.iter().any(|r| r.contains(*d))).count() as u32
+}
+
 /// How many of each weekday (Monday first) fall in [from, to).
 fn weekday_counts(from: NaiveDate, to: NaiveDate) -> [i64; 7] {
     let days = (to - from).num_days();

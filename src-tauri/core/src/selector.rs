@@ -123,12 +123,12 @@ pub fn choose(kind: ServiceKind, target: Level, deployment: Frequency) -> (Selec
 pub fn select(kind: ServiceKind, target: Level, deployment: Frequency, lowest_level: Level) -> Selection {
     let (rule, model, traffic_light) = choose(kind, target, deployment);
     let reason = match rule {
-        SelectionRule::HighestTarget => format!("A {target}% availability target needs You Build It You Run It, whatever the kind of service (rule 1)."),
-        SelectionRule::Foundational => "A foundational system is a utility: Ops Run It (rule 2).".to_string(),
-        SelectionRule::FrequentDeployments => format!("A digital service with a {deployment} deployment target, weekly or more often: You Build It You Run It (rule 3, green)."),
-        SelectionRule::InfrequentDeployments => format!("A digital service with a {deployment} deployment target, fortnightly or less often: Ops Run It (rule 4, red)."),
-        SelectionRule::BetweenFortnightlyAndWeekly if model == OperatingModel::YouBuildItYouRunIt => format!("A digital service with a deployment target of {deployment}, between fortnightly and weekly, and a {target}% availability target (99.9% or higher): You Build It You Run It (rule 5, amber)."),
-        SelectionRule::BetweenFortnightlyAndWeekly => format!("A digital service with a deployment target of {deployment}, between fortnightly and weekly, and a {target}% availability target (below 99.9%): Ops Run It (rule 5, amber)."),
+        SelectionRule::HighestTarget => format!("A {target}% availability target needs You Build It You Run It, whatever the kind of service (selector step 1)."),
+        SelectionRule::Foundational => "A foundational system is a utility: Ops Run It (selector step 2).".to_string(),
+        SelectionRule::FrequentDeployments => format!("A digital service with a {deployment} deployment target, weekly or more often: You Build It You Run It (selector step 3, green)."),
+        SelectionRule::InfrequentDeployments => format!("A digital service with a {deployment} deployment target, fortnightly or less often: Ops Run It (selector step 4, red)."),
+        SelectionRule::BetweenFortnightlyAndWeekly if model == OperatingModel::YouBuildItYouRunIt => format!("A digital service with a deployment target of {deployment}, between fortnightly and weekly, and a {target}% availability target (99.9% or higher): You Build It You Run It (selector step 5, amber)."),
+        SelectionRule::BetweenFortnightlyAndWeekly => format!("A digital service with a deployment target of {deployment}, between fortnightly and weekly, and a {target}% availability target (below 99.9%): Ops Run It (selector step 5, amber)."),
     };
     let warning = (rule == SelectionRule::InfrequentDeployments && target == lowest_level)
         .then(|| LOW_DEMAND_WARNING.to_string());
@@ -158,7 +158,7 @@ mod tests {
         assert_eq!(appointments.warning, None);
         let bedroom = sel(Digital, "99.0", Frequency::DAILY);
         assert_eq!(bedroom.model, YouBuildItYouRunIt);
-        assert!(bedroom.reason.contains("rule 3"), "{}", bedroom.reason);
+        assert!(bedroom.reason.contains("selector step 3"), "{}", bedroom.reason);
     }
 
     #[test]
@@ -184,7 +184,7 @@ mod tests {
         assert_eq!((s.model, s.traffic_light), (YouBuildItYouRunIt, Some(TrafficLight::Amber)));
         let s = sel(Digital, "99.0", ten);
         assert_eq!((s.model, s.traffic_light, s.rule), (OpsRunIt, Some(TrafficLight::Amber), SelectionRule::BetweenFortnightlyAndWeekly));
-        assert!(s.reason.contains("rule 5"));
+        assert!(s.reason.contains("selector step 5"));
         // Weekly and fortnightly themselves are not amber.
         assert_eq!(sel(Digital, "99.0", Frequency::WEEKLY).traffic_light, Some(TrafficLight::Green));
         assert_eq!(sel(Digital, "99.9", Frequency::FORTNIGHTLY).traffic_light, Some(TrafficLight::Red));

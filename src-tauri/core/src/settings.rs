@@ -333,9 +333,7 @@ impl Settings {
             }
             "callout_hours" => self.callout_hours = parse_hours(v).ok_or_else(invalid)?,
             "working_hours" => self.working_hours = WorkingHours::parse(v).ok_or_else(invalid)?,
-            "planning_year_start" => {
-                self.planning_year_start = NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| invalid())?
-            }
+            "planning_year_start" => self.planning_year_start = crate::model::parse_date(v).ok_or_else(invalid)?,
             "schedule_cost_split" => {
                 self.schedule_cost_split = match v {
                     "exposure" => CostSplit::Exposure,
@@ -438,6 +436,8 @@ mod tests {
             ("developer_callout_rate", "75/week"),
             ("working_hours", "mon-fri 17:30-09:00"),
             ("planning_year_start", "2026-13-01"),
+            ("planning_year_start", "+262143-06-01"),
+            ("planning_year_start", "26-04-01"),
             ("ops_run_it_time_to_restore_minutes", "-5"),
             ("setup_amortisation_years", "0"),
             ("you_build_it_you_run_it_setup_cost", "1.234"),

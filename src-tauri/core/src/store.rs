@@ -300,8 +300,13 @@ impl Batch<'_> {
         Ok(())
     }
 
-    pub fn service_count(&self) -> Result<i64> {
-        Ok(self.tx.query_row("SELECT count(*) FROM services", [], |r| r.get(0))?)
+    /// Rows of services, teams, domains and settings.
+    pub fn counts(&self) -> Result<(i64, i64, i64, i64)> {
+        Ok(self.tx.query_row(
+            "SELECT (SELECT count(*) FROM services), (SELECT count(*) FROM teams), (SELECT count(*) FROM domains), (SELECT count(*) FROM settings)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?)
     }
 }
 

@@ -34,6 +34,7 @@ pub struct ServiceView {
     /// h:mm:ss, rounded to the second.
     pub tolerable_unavailability: String,
     pub above_highest_band: bool,
+    /// snake_case: `weekly`, `every_10_days`.
     pub deployment_target: String,
     pub operating_model: OperatingModel,
     pub selection_reason: String,
@@ -81,7 +82,7 @@ impl ServiceView {
             tolerable_unavailability_seconds: a.tolerable_unavailability_seconds.normalize(),
             tolerable_unavailability: hms(a.tolerable_unavailability_seconds),
             above_highest_band: a.target.above_highest_band,
-            deployment_target: a.deployment_target.to_string(),
+            deployment_target: a.deployment_target.code(),
             operating_model: a.model,
             selection_reason: a.reason(s),
             traffic_light: a.selection.traffic_light,

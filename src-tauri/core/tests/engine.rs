@@ -90,14 +90,16 @@ fn retailer_premiums_side_by_side() {
     // (the bedroom peak week weighs 400,000 an hour).
     assert_eq!(parts(&row("ecommerce-platform").ops_run_it), ["20662.78", "0.00", "0.00", "11340000.00", "11360662.78"]);
     assert_eq!(parts(&row("appointments").ops_run_it), ["153.06", "0.00", "0.00", "56000.00", "56153.06"]);
-    assert_eq!(parts(&row("bedroom").ops_run_it), ["5184.16", "0.00", "0.00", "3733333.33", "3738517.49"]);
-    assert_eq!(parts(&pr.ops_run_it), ["26000.00", "0.00", "0.00", "15129333.33", "15155333.33"]);
+    // bedroom's 8 incidents fall evenly over the year, 7 of its 364 days at
+    // the Black Friday exposure: 8 × 140 min × (357 × 200,000 + 7 × 400,000) ÷ 364 ÷ 60.
+    assert_eq!(parts(&row("bedroom").ops_run_it), ["5184.16", "0.00", "0.00", "3805128.21", "3810312.37"]);
+    assert_eq!(parts(&pr.ops_run_it), ["26000.00", "0.00", "0.00", "15201128.21", "15227128.21"]);
     // YBIYRI: ecommerce-platform (99.9%) on its team's schedule, bedroom on
     // the domain schedule and, in the peak week, its team's.
     assert_eq!(parts(&row("ecommerce-platform").you_build_it_you_run_it), ["26000.00", "0.00", "0.00", "2835000.00", "2861000.00"]);
     assert_eq!(parts(&row("appointments").you_build_it_you_run_it), ["0.00", "0.00", "0.00", "14000.00", "14000.00"]);
-    assert_eq!(parts(&row("bedroom").you_build_it_you_run_it), ["26000.00", "0.00", "0.00", "933333.33", "959333.33"]);
-    assert_eq!(parts(&pr.you_build_it_you_run_it), ["52000.00", "0.00", "0.00", "3782333.33", "3834333.33"]);
+    assert_eq!(parts(&row("bedroom").you_build_it_you_run_it), ["26000.00", "0.00", "0.00", "951282.05", "977282.05"]);
+    assert_eq!(parts(&pr.you_build_it_you_run_it), ["52000.00", "0.00", "0.00", "3800282.05", "3852282.05"]);
     // The linear run cost: R(n) with team schedules, flat at one domain, R(1) for Ops Run It.
     let curve: Vec<_> = pr.run_cost.iter().map(|r| (r.teams, r.team_schedules.plain(), r.domain_schedules.plain(), r.ops_run_it.plain())).collect();
     assert_eq!(curve.len(), 10);

@@ -90,17 +90,35 @@ fn summary(what: &str, s: &ImportSummary) -> String {
     lines.join("\n")
 }
 
-fn write_out(out: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
-    match out {
-        Some(path) => std::fs::write(path, bytes).map_err(|e| Failure(1, format!("{}: {e}", path.display()))),
-        None => std::io::stdout().write_all(bytes).map_err(|e| Failure(1, e.to_string())),
-    }
+fn write_out(bytes: &[u8]) -> Result<(), Failure> {
+    std::io::stdout().write_all(bytes).map_err(|e| Failure(1, e.to_string()))
 }
 
+/// Runs a command; a workspace it had to create is removed again if the
+/// command fails, so a failed command leaves nothing behind.
 fn run(cli: Cli) -> Result<(), Failure> {
     let path = cli.workspace.ok_or_else(|| Failure(2, "no workspace: pass --workspace PATH or set OPMODEL_WORKSPACE".into()))?;
-    let mut ws = Workspace::open(&path)?;
-    match cli.command {
+    if let Command::Report { what, format, out } = &cli.command {
+        if *format == ReportFormat::Pdf && !what.has_pdf() {
+            return Err(Failure(2, format!("only the budget and raci reports have a pdf format, not {}", what.as_str())));
+        }
+        if *format == ReportFormat::Pdf && out.is_none() {
+            return Err(Failure(2, "a pdf report needs --out PATH".into()));
+        }
+    }
+    let created = !path.exists();
+    let ws = Workspace::open(&path)?;
+    let result = execute(ws, &path, cli.command);
+    if result.is_err() && created {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+    }
+    result
+}
+
+fn execute(mut ws: Workspace, path: &Path, command: Command) -> Result<(), Failure> {
+    match command {
         Command::Demo { force } => {
             demo::write_example(&mut ws, force)?;
             eprintln!("wrote the furniture retailer example to {}", path.display());
@@ -115,18 +133,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Settings { action: SettingsAction::List } => {
             let lines: String = ws.settings()?.list().iter().map(|(k, v)| format!("{k} = {v}\n")).collect();
-            write_out(None, lines.as_bytes())?;
+            write_out(lines.as_bytes())?;
         }
         Command::Settings { action: SettingsAction::Set { key, value } } => ws.set_setting(&key, &value)?,
-        Command::Report { what, format, out } => {
-            if format == ReportFormat::Pdf && !what.has_pdf() {
-                return Err(Failure(2, format!("only the budget and raci reports have a pdf format, not {}", what.as_str())));
-            }
-            if format == ReportFormat::Pdf && out.is_none() {
-                return Err(Failure(2, "a pdf report needs --out PATH".into()));
-            }
+        Command::Report { what, format, out: Some(out) } => report::export(&ws, what, format, chrono::Local::now().date_naive(), &out)?,
+        Command::Report { what, format, out: None } => {
             let bytes = report::render(&ws, what, format, chrono::Local::now().date_naive())?;
-            write_out(out.as_deref(), &bytes)?;
+            write_out(&bytes)?;
         }
     }
     Ok(())

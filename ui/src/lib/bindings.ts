@@ -8,7 +8,11 @@ export type ServiceView = { id: number, name: string, kind: ServiceKind, team: s
 /**
  * h:mm:ss, rounded to the second.
  */
-tolerable_unavailability: string, above_highest_band: boolean, deployment_target: string, operating_model: OperatingModel, selection_reason: string, traffic_light: TrafficLight | null, model_override: OperatingModel | null, override_reason: string | null, on_call_out_of_hours: OutOfHours, warnings: Array<string>, 
+tolerable_unavailability: string, above_highest_band: boolean, 
+/**
+ * snake_case: `weekly`, `every_10_days`.
+ */
+deployment_target: string, operating_model: OperatingModel, selection_reason: string, traffic_light: TrafficLight | null, model_override: OperatingModel | null, override_reason: string | null, on_call_out_of_hours: OutOfHours, warnings: Array<string>, 
 /**
  * The target and cover on peak days, when the service has a peak.
  */

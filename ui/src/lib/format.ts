@@ -89,3 +89,9 @@ export function issues(s: ServiceView): string[] {
   }
   return list;
 }
+
+/** A deployment target code for people: "every_10_days" → "Every 10 days", "weekly" → "Weekly". */
+export function deploymentLabel(code: string): string {
+  const words = code.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
