@@ -151,6 +151,13 @@ fn callout_is_paid_only_under_the_standby_and_callout_model() {
     assert_eq!(row("ecommerce-platform").you_build_it_you_run_it.callout.plain(), "900.00");
     assert_eq!(row("appointments").you_build_it_you_run_it.callout.plain(), "0.00");
     assert_eq!(row("appointments").ops_run_it.callout.plain(), "320.00");
+
+    // A 95.0% service with no cover out of hours gets callout only on the
+    // days a peak lifts it to domain cover: 4 × 2 h × 75 × 14 ÷ 364.
+    f.import("services", "name,kind,team,domain,exposure_per_hour,feature_demand,peak_exposure_per_hour,peak_periods,out_of_hours_incidents_per_year\nappointments,digital,appointments-team,home-shopping,6000,high,100000,2026-12-14..2026-12-27,4\n");
+    let pr = premiums(&f.portfolio());
+    let appointments = pr.services.iter().find(|s| s.name == "appointments").unwrap();
+    assert_eq!(appointments.you_build_it_you_run_it.callout.plain(), "23.08");
     f.set("remuneration_model", "callout_only");
     let p = f.portfolio();
     assert_eq!(premiums(&p).you_build_it_you_run_it.standby.plain(), "0.00");

@@ -12,7 +12,11 @@ use opmodel_core::selector::ServiceKind;
 use opmodel_core::settings::Settings;
 use rust_decimal::Decimal;
 
-fn portfolio(specs: Vec<(bool, u32, u64, u8, Option<(u32, u16, u8)>)>, split: &str, rate: &str) -> Portfolio {
+/// A generated service: digital?, team, exposure in minor units, demand, and
+/// an optional peak (exposure in units, start offset, length in days).
+type Spec = (bool, u32, u64, u8, Option<(u32, u16, u8)>);
+
+fn portfolio(specs: Vec<Spec>, split: &str, rate: &str) -> Portfolio {
     let mut settings = Settings::defaults();
     settings.apply("schedule_cost_split", split).unwrap();
     settings.apply("developer_standby_rate", rate).unwrap();
@@ -42,7 +46,7 @@ fn portfolio(specs: Vec<(bool, u32, u64, u8, Option<(u32, u16, u8)>)>, split: &s
     Portfolio { services, teams, domains: vec![], settings }
 }
 
-fn spec() -> impl Strategy<Value = (bool, u32, u64, u8, Option<(u32, u16, u8)>)> {
+fn spec() -> impl Strategy<Value = Spec> {
     (any::<bool>(), 0u32..5, 0u64..200_000_000, any::<u8>(), proptest::option::of((0u32..2_000_000, any::<u16>(), any::<u8>())))
 }
 
