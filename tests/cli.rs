@@ -374,3 +374,31 @@ fn a_foundational_system_run_ybiyri_stays_on_operations_opex() {
     assert_eq!(ecommerce["schedule"], "team schedule: app-support");
     assert_eq!((ecommerce["budget_holder"].as_str(), ecommerce["category"].as_str()), (Some("head_of_operations"), Some("opex")));
 }
+
+#[test]
+fn an_override_from_a_csv_is_kept_and_shown_in_the_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.opmodel");
+    ok(opmodel(&ws, &["demo"]));
+    let csv = dir.path().join("override.csv");
+    std::fs::write(&csv, "name,kind,team,exposure_per_hour,feature_demand,model_override,override_reason\nbedroom,digital,bedroom-team,200000,very high,ops_run_it,team not formed until Q3\n").unwrap();
+    ok(opmodel(&ws, &["import", "services", csv.to_str().unwrap()]));
+    let bedroom = find(&services(&ws), "bedroom").clone();
+    assert_eq!((bedroom["operating_model"].as_str(), bedroom["on_call_out_of_hours"].as_str()), (Some("ops_run_it"), Some("app_support")));
+    assert!(bedroom["selection_reason"].as_str().unwrap().starts_with("Overridden to Ops Run It: team not formed until Q3"));
+    let raci: Value = serde_json::from_str(&report(&ws, "raci", "json")).unwrap();
+    let row = raci["services"].as_array().unwrap().iter().find(|s| s["service"] == "bedroom").unwrap();
+    assert_eq!((row["override_reason"].as_str(), row["head_of_operations"].as_str()), (Some("team not formed until Q3"), Some("A")));
+    let pdf = dir.path().join("raci.pdf");
+    ok(opmodel(&ws, &["report", "raci", "--format", "pdf", "--out", pdf.to_str().unwrap()]));
+    let text = String::from_utf8(Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap().stdout).unwrap();
+    assert!(text.contains("Overridden operating models") && text.contains("team not formed until Q3"), "{text}");
+
+    // An override needs its reason, and a model the selector knows.
+    std::fs::write(&csv, "name,kind,team,exposure_per_hour,feature_demand,model_override\nbedroom,digital,bedroom-team,200000,very high,nobody\nappointments,digital,appointments-team,6000,high,ops_run_it\n").unwrap();
+    let out = opmodel(&ws, &["import", "services", csv.to_str().unwrap()]);
+    let msg = stderr(&out);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(msg.contains("row 2, column model_override: 'nobody' is not valid"), "{msg}");
+    assert!(msg.contains("row 3, column override_reason: empty; expected a reason"), "{msg}");
+}

@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::error::{Error, Place, Problem, Result};
 use crate::input::{check_name, ServiceInput, NAME_EXPECTED};
 use crate::model::{BudgetHolder, Domain, DomainKind, Funding, Team};
+use crate::selector::OperatingModel;
 use crate::store::{Created, Workspace};
 
 /// What an import did, for the message people read.
@@ -20,6 +21,7 @@ pub struct ImportSummary {
 pub const SERVICE_COLUMNS: &[&str] = &[
     "name", "kind", "team", "domain", "exposure_per_hour", "feature_demand",
     "peak_exposure_per_hour", "peak_periods", "out_of_hours_incidents_per_year",
+    "model_override", "override_reason",
 ];
 const SERVICE_REQUIRED: &[&str] = &["name", "kind", "team", "exposure_per_hour", "feature_demand"];
 pub const TEAM_COLUMNS: &[&str] = &["name", "funding", "on_call_participants"];
@@ -137,6 +139,23 @@ pub fn import_services(ws: &mut Workspace, path: &Path) -> Result<ImportSummary>
         }
         if let Some(p) = values.get("peak_exposure_per_hour") {
             input.peak_exposure_per_hour = Some(p.clone());
+        }
+        if let Some(m) = values.get("model_override") {
+            input.model_override = match m.trim() {
+                "" => None,
+                text => match OperatingModel::parse(text) {
+                    Some(model) => Some(model),
+                    None => {
+                        problems.push(Problem {
+                            place: Place { column: Some("model_override".into()), ..table.place(*row) },
+                            value: text.to_string(),
+                            expected: "ops_run_it or you_build_it_you_run_it, or empty for the selector's choice".into(),
+                        });
+                        continue;
+                    }
+                },
+            };
+            input.override_reason = values.get("override_reason").cloned().filter(|_| input.model_override.is_some());
         }
         match input.validate(&settings, &table.place(*row)) {
             Ok(s) => services.push(s),

@@ -66,6 +66,15 @@ impl BudgetHolder {
         }
     }
 
+    /// For people: "Head of Product".
+    pub fn label(self) -> &'static str {
+        match self {
+            BudgetHolder::HeadOfProduct => "Head of Product",
+            BudgetHolder::HeadOfDelivery => "Head of Delivery",
+            BudgetHolder::HeadOfOperations => "Head of Operations",
+        }
+    }
+
     /// A domain's on-call budget holder is a product or delivery head.
     pub fn parse_domain_holder(text: &str) -> Option<BudgetHolder> {
         match text.trim().to_ascii_lowercase().as_str() {

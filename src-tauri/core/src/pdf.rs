@@ -109,20 +109,13 @@ pub fn raci_pdf(p: &Portfolio, workspace_name: &str, generated: NaiveDate) -> Ve
     raci_legend(&mut doc);
     category_matrix(&mut doc);
     service_matrix(&mut doc, &rows);
+    overrides(&mut doc, &rows);
     doc.finish()
 }
 
 // ---------------------------------------------------------------- budget
 
 const HOLDERS: [BudgetHolder; 3] = [BudgetHolder::HeadOfProduct, BudgetHolder::HeadOfDelivery, BudgetHolder::HeadOfOperations];
-
-fn holder_label(h: BudgetHolder) -> &'static str {
-    match h {
-        BudgetHolder::HeadOfProduct => "Head of Product",
-        BudgetHolder::HeadOfDelivery => "Head of Delivery",
-        BudgetHolder::HeadOfOperations => "Head of Operations",
-    }
-}
 
 fn category_label(c: Category) -> &'static str {
     match c {
@@ -147,7 +140,7 @@ fn summary(doc: &mut Doc, b: &Budget, currency: &str) {
     let cat = |h: BudgetHolder, c: Category| b.totals.get(&(h, c)).copied().unwrap_or(Money::ZERO);
     let mut rows: Vec<Row> = HOLDERS
         .iter()
-        .map(|&h| Row::body([holder_label(h).to_string(), cat(h, Category::Capex).grouped(), cat(h, Category::Opex).grouped(), b.holder_total(h).grouped()]))
+        .map(|&h| Row::body([h.label().to_string(), cat(h, Category::Capex).grouped(), cat(h, Category::Opex).grouped(), b.holder_total(h).grouped()]))
         .collect();
     let capex: Money = HOLDERS.iter().map(|&h| cat(h, Category::Capex)).sum();
     let opex: Money = HOLDERS.iter().map(|&h| cat(h, Category::Opex)).sum();
@@ -171,7 +164,7 @@ fn transfer(doc: &mut Doc, b: &Budget, currency: &str) {
     let mut before: Vec<Row> = b
         .before
         .iter()
-        .map(|(what, m)| Row::body([what.clone(), holder_label(BudgetHolder::HeadOfOperations).into(), category_label(Category::Opex).into(), m.grouped()]))
+        .map(|(what, m)| Row::body([what.clone(), BudgetHolder::HeadOfOperations.label().into(), category_label(Category::Opex).into(), m.grouped()]))
         .collect();
     before.push(Row::new(Kind::Total, ["Total".to_string(), String::new(), String::new(), before_total.grouped()]));
     Table::new(vec![
@@ -188,7 +181,7 @@ fn transfer(doc: &mut Doc, b: &Budget, currency: &str) {
         .iter()
         .map(|&h| {
             let (was, is) = (before_of(h), b.holder_total(h));
-            Row::body([holder_label(h).to_string(), was.grouped(), is.grouped(), change(was, is).grouped()])
+            Row::body([h.label().to_string(), was.grouped(), is.grouped(), change(was, is).grouped()])
         })
         .collect();
     rows.push(Row::new(Kind::Total, ["Total".to_string(), before_total.grouped(), b.total.grouped(), change(before_total, b.total).grouped()]));
@@ -209,9 +202,9 @@ fn line_items(doc: &mut Doc, b: &Budget, currency: &str) {
         if items.is_empty() {
             continue;
         }
-        rows.push(Row::new(Kind::Group, [holder_label(h)]));
+        rows.push(Row::new(Kind::Group, [h.label()]));
         rows.extend(items.iter().map(|l| Row::body([l.service.clone(), l.schedule.clone(), category_label(l.category).into(), l.amount.grouped()])));
-        rows.push(Row::new(Kind::Subtotal, [format!("Subtotal {}", holder_label(h)), String::new(), String::new(), b.holder_total(h).grouped()]));
+        rows.push(Row::new(Kind::Subtotal, [format!("Subtotal {}", h.label()), String::new(), String::new(), b.holder_total(h).grouped()]));
     }
     rows.push(Row::new(Kind::Total, ["Total".to_string(), String::new(), String::new(), b.total.grouped()]));
     Table::new(vec![
@@ -365,6 +358,20 @@ fn service_matrix(doc: &mut Doc, services: &[ServiceRaci]) {
     let mut cols = vec![Col::new("Service", 55.0, Align::Left), Col::new("Team", 39.0, Align::Left), Col::new("Operating model", 43.0, Align::Left)];
     cols.extend(PARTIES.iter().map(|p| Col::new(*p, 26.0, Align::Center)));
     Table::new(cols).draw(doc, "Responsibility per service", &rows);
+}
+
+/// Why a service's model differs from the selector's, as the reports must show.
+fn overrides(doc: &mut Doc, services: &[ServiceRaci]) {
+    let rows: Vec<Row> = services
+        .iter()
+        .filter_map(|s| s.override_reason.as_ref().map(|why| Row::body([s.service.clone(), s.operating_model.label().to_string(), why.clone()])))
+        .collect();
+    if rows.is_empty() {
+        return;
+    }
+    doc.heading("3. Overridden operating models");
+    Table::new(vec![Col::new("Service", 55.0, Align::Left), Col::new("Operating model", 43.0, Align::Left), Col::new("Reason", 169.0, Align::Left).wrapped()])
+        .draw(doc, "Models chosen by hand, with the reason kept", &rows);
 }
 
 // ---------------------------------------------------------------- tables

@@ -76,14 +76,6 @@ pub struct PitfallRow {
     pub advice: String,
 }
 
-pub fn holder_label(h: BudgetHolder) -> &'static str {
-    match h {
-        BudgetHolder::HeadOfProduct => "Head of Product",
-        BudgetHolder::HeadOfDelivery => "Head of Delivery",
-        BudgetHolder::HeadOfOperations => "Head of Operations",
-    }
-}
-
 pub fn cost_summary(p: &Portfolio) -> CostSummary {
     let b = budget(p);
     let pr = premiums(p);
@@ -92,7 +84,7 @@ pub fn cost_summary(p: &Portfolio) -> CostSummary {
         .into_iter()
         .map(|h| {
             let part = |c| b.totals.get(&(h, c)).copied().unwrap_or_default().plain();
-            HolderTotals { holder: holder_label(h).into(), capex: part(Category::Capex), opex: part(Category::Opex), total: b.holder_total(h).plain() }
+            HolderTotals { holder: h.label().into(), capex: part(Category::Capex), opex: part(Category::Opex), total: b.holder_total(h).plain() }
         })
         .collect();
     let (o, y) = (&pr.ops_run_it, &pr.you_build_it_you_run_it);
