@@ -190,9 +190,14 @@ pub fn allocate_largest_remainder(exact: &[Money]) -> Vec<Money> {
         remainders.push((rem, i));
         remainder_sum += rem;
     }
-    // The presented whole: the exact sum rounded half away from zero.
-    let whole = floors.iter().sum::<i128>() + remainder_sum.div_euclid(unit);
-    let twice_fraction = 2 * remainder_sum.rem_euclid(unit);
+    // The presented whole: the sum rounded half away from zero. Its fraction
+    // is first rounded to 18 places of a minor unit: a 28-digit division
+    // leaves noise far below that (1/12 + … + 1/12 can add up to a hair
+    // under an exact half), and a half must round as a half.
+    let noise = 10_i128.pow(PLACES - 18);
+    let fraction = (remainder_sum.rem_euclid(unit) + noise / 2) / noise * noise;
+    let whole = floors.iter().sum::<i128>() + remainder_sum.div_euclid(unit) + fraction / unit;
+    let twice_fraction = 2 * (fraction % unit);
     let round_up = if whole >= 0 { twice_fraction >= unit } else { twice_fraction > unit };
     let mut left = whole + i128::from(round_up) - floors.iter().sum::<i128>();
     if left > 0 {
