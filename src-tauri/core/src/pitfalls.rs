@@ -7,7 +7,7 @@ use crate::oncall::OutOfHours;
 use crate::portfolio::Portfolio;
 use crate::raci::{responsible_but_unaccountable, service_raci};
 use crate::schedules::{cover, Scenario, Schedules};
-use crate::selector::{select, OperatingModel, SelectionRule, ServiceKind};
+use crate::selector::{OperatingModel, ServiceKind};
 use crate::settings::Remuneration;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -121,14 +121,9 @@ pub fn pitfalls(p: &Portfolio) -> Vec<Finding> {
         });
     }
 
-    // Digital services with low demand and a low target.
-    let lowest = s.exposure_bands.lowest_level();
+    // Digital services with low demand and a low target: the selector's own warning.
     let low: Vec<usize> = p.services.iter().enumerate()
-        .filter(|(_, svc)| {
-            let target = s.exposure_bands.target(svc.exposure_per_hour).level;
-            let deployment = s.demand_bands.find(&svc.feature_demand).map_or(crate::demand::Frequency::MONTHLY, |b| b.1);
-            select(svc.kind, target, deployment, lowest).rule == SelectionRule::InfrequentDeployments && target == lowest
-        })
+        .filter(|(_, svc)| crate::assess::assess(svc, s).selection.warning.is_some())
         .map(|(i, _)| i)
         .collect();
     if !low.is_empty() {
