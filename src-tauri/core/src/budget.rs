@@ -56,6 +56,11 @@ pub struct Budget {
 }
 
 impl Budget {
+    /// A holder's capex or opex after the transfer (zero when it has none).
+    pub fn total_of(&self, h: BudgetHolder, c: Category) -> Money {
+        self.totals.get(&(h, c)).copied().unwrap_or_default()
+    }
+
     pub fn holder_total(&self, h: BudgetHolder) -> Money {
         self.totals.iter().filter(|((holder, _), _)| *holder == h).map(|(_, m)| *m).sum()
     }

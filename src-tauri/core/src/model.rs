@@ -58,6 +58,9 @@ pub enum BudgetHolder {
 }
 
 impl BudgetHolder {
+    /// In the order reports list them.
+    pub const ALL: [BudgetHolder; 3] = [BudgetHolder::HeadOfProduct, BudgetHolder::HeadOfDelivery, BudgetHolder::HeadOfOperations];
+
     pub fn as_str(self) -> &'static str {
         match self {
             BudgetHolder::HeadOfProduct => "head_of_product",

@@ -115,8 +115,6 @@ pub fn raci_pdf(p: &Portfolio, workspace_name: &str, generated: NaiveDate) -> Ve
 
 // ---------------------------------------------------------------- budget
 
-const HOLDERS: [BudgetHolder; 3] = [BudgetHolder::HeadOfProduct, BudgetHolder::HeadOfDelivery, BudgetHolder::HeadOfOperations];
-
 fn category_label(c: Category) -> &'static str {
     match c {
         Category::Capex => "Capex",
@@ -137,13 +135,13 @@ fn facts(p: &Portfolio, workspace_name: &str, generated: NaiveDate) -> Vec<(&'st
 
 fn summary(doc: &mut Doc, b: &Budget, currency: &str) {
     doc.heading("1. Summary per budget holder");
-    let cat = |h: BudgetHolder, c: Category| b.totals.get(&(h, c)).copied().unwrap_or(Money::ZERO);
-    let mut rows: Vec<Row> = HOLDERS
+    let cat = |h: BudgetHolder, c: Category| b.total_of(h, c);
+    let mut rows: Vec<Row> = BudgetHolder::ALL
         .iter()
         .map(|&h| Row::body([h.label().to_string(), cat(h, Category::Capex).grouped(), cat(h, Category::Opex).grouped(), b.holder_total(h).grouped()]))
         .collect();
-    let capex: Money = HOLDERS.iter().map(|&h| cat(h, Category::Capex)).sum();
-    let opex: Money = HOLDERS.iter().map(|&h| cat(h, Category::Opex)).sum();
+    let capex: Money = BudgetHolder::ALL.iter().map(|&h| cat(h, Category::Capex)).sum();
+    let opex: Money = BudgetHolder::ALL.iter().map(|&h| cat(h, Category::Opex)).sum();
     rows.push(Row::new(Kind::Total, ["Grand total".to_string(), capex.grouped(), opex.grouped(), b.total.grouped()]));
     Table::new(vec![
         Col::new("Budget holder", 117.0, Align::Left),
@@ -177,7 +175,7 @@ fn transfer(doc: &mut Doc, b: &Budget, currency: &str) {
 
     let before_of = |h: BudgetHolder| if h == BudgetHolder::HeadOfOperations { before_total } else { Money::ZERO };
     let change = |before: Money, after: Money| after.checked_sub(before).expect("budget amounts are far from overflow");
-    let mut rows: Vec<Row> = HOLDERS
+    let mut rows: Vec<Row> = BudgetHolder::ALL
         .iter()
         .map(|&h| {
             let (was, is) = (before_of(h), b.holder_total(h));
@@ -197,7 +195,7 @@ fn transfer(doc: &mut Doc, b: &Budget, currency: &str) {
 fn line_items(doc: &mut Doc, b: &Budget, currency: &str) {
     doc.heading("3. Line items by budget holder");
     let mut rows = Vec::new();
-    for h in HOLDERS {
+    for h in BudgetHolder::ALL {
         let items: Vec<_> = b.line_items.iter().filter(|l| l.budget_holder == h).collect();
         if items.is_empty() {
             continue;

@@ -7,7 +7,7 @@ use ts_rs::TS;
 use crate::csv_out::{self, Cell};
 use crate::error::{Error, Place, Problem, Result};
 use crate::store::Workspace;
-use crate::view::ServiceView;
+use crate::view::{views, ServiceView};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -119,12 +119,8 @@ pub const SERVICE_CSV_HEADER: &[&str] = &[
     "model_override", "override_reason", "on_call_out_of_hours", "warnings",
 ];
 
-fn views(p: &Portfolio) -> Vec<ServiceView> {
-    p.services.iter().map(|s| ServiceView::new(s, &p.settings)).collect()
-}
-
 pub fn services_json(p: &Portfolio) -> String {
-    serde_json::to_string_pretty(&views(p)).expect("views serialise") + "\n"
+    serde_json::to_string_pretty(&views(&p.services, &p.settings)).expect("views serialise") + "\n"
 }
 
 fn service_row(v: &ServiceView) -> Vec<Cell> {
@@ -154,7 +150,7 @@ fn service_row(v: &ServiceView) -> Vec<Cell> {
 }
 
 pub fn services_csv(p: &Portfolio) -> Vec<u8> {
-    let rows: Vec<_> = views(p).iter().map(service_row).collect();
+    let rows: Vec<_> = views(&p.services, &p.settings).iter().map(service_row).collect();
     csv_out::write(SERVICE_CSV_HEADER, &rows)
 }
 
@@ -165,18 +161,10 @@ use crate::pitfalls::pitfalls;
 use crate::portfolio::Portfolio;
 use crate::premiums::{assumption_lines, premiums, ModelCost};
 use crate::raci::{service_raci, CATEGORY_MATRIX, CATEGORY_SCOPE, PARTIES};
-use crate::schedules::{Schedule, ScheduleKind};
+use crate::schedules::Schedule;
 
 fn pretty(v: &Value) -> String {
     serde_json::to_string_pretty(v).expect("json") + "\n"
-}
-
-fn schedule_kind(k: ScheduleKind) -> &'static str {
-    match k {
-        ScheduleKind::Team => "team",
-        ScheduleKind::Domain => "domain",
-        ScheduleKind::AppSupport => "app_support",
-    }
 }
 
 fn service_names(p: &Portfolio, s: &Schedule) -> Vec<String> {
@@ -189,7 +177,7 @@ pub fn schedules_json(p: &Portfolio) -> String {
     let b = budget(p);
     let rows: Vec<Value> = b.schedules.schedules.iter().map(|s| json!({
         "name": s.name(),
-        "kind": schedule_kind(s.kind),
+        "kind": s.kind.as_str(),
         "owner": s.owner,
         "participants": s.participants,
         "days": s.days,
@@ -203,7 +191,7 @@ pub fn schedules_csv(p: &Portfolio) -> Vec<u8> {
     let b = budget(p);
     let rows: Vec<Vec<Cell>> = b.schedules.schedules.iter().map(|s| vec![
         Cell::text(s.name()),
-        Cell::text(schedule_kind(s.kind)),
+        Cell::text(s.kind.as_str()),
         Cell::text(&s.owner),
         Cell::Number(s.participants.to_string()),
         Cell::Number(s.days.to_string()),
@@ -279,10 +267,10 @@ pub fn premiums_csv(p: &Portfolio) -> Vec<u8> {
 
 pub fn budget_json(p: &Portfolio) -> String {
     let b = budget(p);
-    let holders = [crate::model::BudgetHolder::HeadOfProduct, crate::model::BudgetHolder::HeadOfDelivery, crate::model::BudgetHolder::HeadOfOperations];
+    let holders = crate::model::BudgetHolder::ALL;
     let totals: Map<String, Value> = holders.iter().map(|h| (h.as_str().to_string(), Value::String(b.holder_total(*h).plain()))).collect();
     let by_category: Map<String, Value> = holders.iter().map(|h| {
-        let cat = |c| b.totals.get(&(*h, c)).copied().unwrap_or_default().plain();
+        let cat = |c| b.total_of(*h, c).plain();
         (h.as_str().to_string(), json!({ "capex": cat(crate::budget::Category::Capex), "opex": cat(crate::budget::Category::Opex) }))
     }).collect();
     pretty(&json!({

@@ -54,6 +54,17 @@ pub struct Schedule {
     pub shares: BTreeMap<usize, Money>,
 }
 
+impl ScheduleKind {
+    /// The snake_case code reports use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ScheduleKind::Team => "team",
+            ScheduleKind::Domain => "domain",
+            ScheduleKind::AppSupport => "app_support",
+        }
+    }
+}
+
 impl Schedule {
     pub fn name(&self) -> String {
         match self.kind {

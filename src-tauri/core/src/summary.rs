@@ -10,7 +10,7 @@ use crate::model::BudgetHolder;
 use crate::pitfalls::pitfalls;
 use crate::portfolio::Portfolio;
 use crate::premiums::{assumption_lines, premiums};
-use crate::schedules::{planning_year, ScheduleKind};
+use crate::schedules::planning_year;
 
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct CostSummary {
@@ -80,10 +80,10 @@ pub fn cost_summary(p: &Portfolio) -> CostSummary {
     let b = budget(p);
     let pr = premiums(p);
     let (start, end) = planning_year(&p.settings);
-    let holders = [BudgetHolder::HeadOfProduct, BudgetHolder::HeadOfDelivery, BudgetHolder::HeadOfOperations]
+    let holders = BudgetHolder::ALL
         .into_iter()
         .map(|h| {
-            let part = |c| b.totals.get(&(h, c)).copied().unwrap_or_default().plain();
+            let part = |c| b.total_of(h, c).plain();
             HolderTotals { holder: h.label().into(), capex: part(Category::Capex), opex: part(Category::Opex), total: b.holder_total(h).plain() }
         })
         .collect();
@@ -110,12 +110,7 @@ pub fn cost_summary(p: &Portfolio) -> CostSummary {
             .iter()
             .map(|s| ScheduleRow {
                 name: s.name(),
-                kind: match s.kind {
-                    ScheduleKind::Team => "team",
-                    ScheduleKind::Domain => "domain",
-                    ScheduleKind::AppSupport => "app_support",
-                }
-                .into(),
+                kind: s.kind.as_str().into(),
                 participants: s.participants,
                 days: s.days,
                 services: s.services.iter().map(|i| p.services[*i].name.clone()).collect(),

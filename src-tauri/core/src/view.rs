@@ -95,10 +95,14 @@ impl ServiceView {
     }
 }
 
+/// Services with their derived values.
+pub fn views(services: &[Service], settings: &Settings) -> Vec<ServiceView> {
+    services.iter().map(|s| ServiceView::new(s, settings)).collect()
+}
+
 /// Every service of a workspace with its derived values.
 pub fn service_views(ws: &Workspace) -> Result<Vec<ServiceView>> {
-    let settings = ws.settings()?;
-    Ok(ws.services()?.iter().map(|s| ServiceView::new(s, &settings)).collect())
+    Ok(views(&ws.services()?, &ws.settings()?))
 }
 
 /// What the app's header shows, and the choices its editors offer.
