@@ -59,13 +59,26 @@ fn median(mut f: impl FnMut(), runs: usize) -> Duration {
 }
 
 fn main() {
+    // Like libtest: `cargo bench --bench plan -- pdf` runs only the benchmarks whose name contains "pdf".
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-')).unwrap_or_default();
+    if "plan".contains(filter.as_str()) {
+        bench_plan();
+    }
+    if "budget pdf".contains(filter.as_str()) {
+        bench_pdf();
+    }
+}
+
+fn bench_plan() {
     let big = portfolio(10_000, 1_000, 100);
     let plan = median(|| {
         black_box(budget(black_box(&big)));
         black_box(premiums(black_box(&big)));
     }, 21);
     println!("plan (schedules, premiums, budget) of 10,000 services / 1,000 teams / 100 domains: median {:.2} ms", plan.as_secs_f64() * 1e3);
+}
 
+fn bench_pdf() {
     let thousand = portfolio(1_000, 100, 10);
     let generated = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
     let mut size = 0;

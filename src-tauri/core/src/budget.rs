@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::{BudgetHolder, Team};
-use crate::money::{allocate_largest_remainder, Money};
+use crate::money::{allocate_largest_remainder, Exact, Money};
 use crate::portfolio::Portfolio;
 use crate::schedules::{holder, schedules, Scenario, Schedules};
 use crate::selector::ServiceKind;
@@ -38,7 +38,7 @@ pub struct LineItem {
     pub budget_holder: BudgetHolder,
     pub category: Category,
     /// The exact share.
-    pub exact: Money,
+    pub exact: Exact,
     /// The presented amount, in whole minor units.
     pub amount: Money,
 }
@@ -73,7 +73,7 @@ pub fn budget(p: &Portfolio) -> Budget {
     for sch in &plan.schedules {
         let schedule_holder = holder(sch, &teams, &p.domains);
         let schedule = sch.name();
-        let (indexes, exact): (Vec<usize>, Vec<Money>) = sch.shares.iter().map(|(i, m)| (*i, *m)).unzip();
+        let (indexes, exact): (Vec<usize>, Vec<Exact>) = sch.shares.iter().map(|(i, m)| (*i, *m)).unzip();
         for ((i, exact), amount) in indexes.iter().zip(&exact).zip(allocate_largest_remainder(&exact)) {
             let service = &p.services[*i];
             // A digital service's own on-call is capex of its schedule's

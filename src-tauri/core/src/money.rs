@@ -108,6 +108,11 @@ impl Money {
         self.0.checked_div(divisor).map(Money)
     }
 
+    /// Whole minor units, rounded half away from zero (exact for an entered amount).
+    pub fn to_minor_units(self) -> i128 {
+        div_round(Exact::of(self).0, Exact::MINOR)
+    }
+
     /// Rounded to whole minor units, half away from zero: the presented value.
     pub fn rounded(self) -> Money {
         Money(self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
@@ -165,49 +170,128 @@ impl Sum for Money {
     }
 }
 
-/// Splits presented amounts so that they add up exactly to the presented
-/// whole: each exact share is floored to minor units, then the pennies left
-/// over go to the largest remainders (ties to the earlier share). Every
-/// presented part differs from its exact share by less than one minor unit.
-pub fn allocate_largest_remainder(exact: &[Money]) -> Vec<Money> {
-    // In integers, exactly: an amount is mantissa / 10^scale, so in minor
-    // units its floor and its remainder (kept at 26 places, one scale for
-    // all, since a decimal has at most 28) need no decimal arithmetic.
-    const PLACES: u32 = 26;
-    let unit = 10_i128.pow(PLACES);
-    let mut floors: Vec<i128> = Vec::with_capacity(exact.len());
-    let mut remainders: Vec<(i128, usize)> = Vec::with_capacity(exact.len());
-    let mut remainder_sum: i128 = 0;
-    for (i, m) in exact.iter().enumerate() {
-        let (mantissa, scale) = (m.0.mantissa(), m.0.scale());
-        let (floor, rem) = if scale <= 2 {
-            (mantissa * 10_i128.pow(2 - scale), 0)
-        } else {
-            let d = 10_i128.pow(scale - 2);
-            (mantissa.div_euclid(d), mantissa.rem_euclid(d) * 10_i128.pow(PLACES + 2 - scale))
-        };
-        floors.push(floor);
-        remainders.push((rem, i));
-        remainder_sum += rem;
+/// A computed amount, exact to 16 decimal places of a currency unit: a
+/// whole number of 10^-16 units, so the engine's arithmetic is integer
+/// arithmetic. Entered amounts (two places) convert exactly; a quotient (a
+/// weekly rate per day, a share, a yearly rate per incident) is rounded half
+/// away from zero at the 16th place, a ten-trillionth of a penny, once.
+/// Checked: `None` on overflow, past about 10^22 units.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Exact(i128);
+
+impl Exact {
+    pub const PLACES: u32 = 16;
+    pub const ZERO: Exact = Exact(0);
+    /// One minor unit (a penny, a cent).
+    const MINOR: i128 = 10_i128.pow(Exact::PLACES - 2);
+
+    /// An entered or stored amount (at most two places, so exactly).
+    pub fn of(m: Money) -> Exact {
+        let d = m.0.round_dp_with_strategy(Exact::PLACES, RoundingStrategy::MidpointAwayFromZero);
+        Exact(d.mantissa() * 10_i128.pow(Exact::PLACES - d.scale()))
     }
-    // The presented whole: the sum rounded half away from zero. Its fraction
-    // is first rounded to 18 places of a minor unit: a 28-digit division
-    // leaves noise far below that (1/12 + … + 1/12 can add up to a hair
-    // under an exact half), and a half must round as a half.
-    let noise = 10_i128.pow(PLACES - 18);
-    let fraction = (remainder_sum.rem_euclid(unit) + noise / 2) / noise * noise;
-    let whole = floors.iter().sum::<i128>() + remainder_sum.div_euclid(unit) + fraction / unit;
-    let twice_fraction = 2 * (fraction % unit);
-    let round_up = if whole >= 0 { twice_fraction >= unit } else { twice_fraction > unit };
-    let mut left = whole + i128::from(round_up) - floors.iter().sum::<i128>();
-    if left > 0 {
-        remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        for (_, i) in remainders.iter().cycle() {
-            if left == 0 {
-                break;
+
+    /// The amount × `numerator` ÷ `denominator` (positive), rounded half away from zero.
+    pub fn checked_mul_div(self, numerator: i128, denominator: i128) -> Option<Exact> {
+        // v × n ÷ d = q × n + r × n ÷ d, with r < d: no product is larger than it must be.
+        let (q, r) = (self.0 / denominator, self.0 % denominator);
+        let fraction = r.checked_mul(numerator)?;
+        Some(Exact(q.checked_mul(numerator)?.checked_add(div_round(fraction, denominator))?))
+    }
+
+    /// The amount × an exact decimal quantity (hours, people, incidents).
+    pub fn checked_mul_decimal(self, quantity: Decimal) -> Option<Exact> {
+        self.checked_mul_div(quantity.mantissa(), 10_i128.pow(quantity.scale()))
+    }
+
+    pub fn checked_add(self, other: Exact) -> Option<Exact> {
+        self.0.checked_add(other.0).map(Exact)
+    }
+
+    pub fn checked_sub(self, other: Exact) -> Option<Exact> {
+        self.0.checked_sub(other.0).map(Exact)
+    }
+
+    /// Splits the amount by weights: each part is amount × weight ÷ total
+    /// weight, rounded, and the last takes what is left, so the parts add up
+    /// to the amount exactly. Equal parts when every weight is zero.
+    pub fn split(self, weights: &[i128]) -> Vec<Exact> {
+        let total: i128 = weights.iter().sum();
+        let mut left = self;
+        let mut parts: Vec<Exact> = weights[..weights.len().saturating_sub(1)]
+            .iter()
+            .map(|&w| {
+                let part = if total == 0 { self.checked_mul_div(1, weights.len() as i128) } else { self.checked_mul_div(w, total) }.expect("share overflow");
+                left = left.checked_sub(part).expect("share overflow");
+                part
+            })
+            .collect();
+        if !weights.is_empty() {
+            parts.push(left);
+        }
+        parts
+    }
+
+    /// The exact amount as money, to 16 places (fewer only past 10^12 units,
+    /// where a decimal holds fewer places).
+    pub fn money(self) -> Money {
+        let (mut units, mut places) = (self.0, Exact::PLACES);
+        loop {
+            if let Ok(d) = Decimal::try_from_i128_with_scale(units, places) {
+                return Money(d);
             }
-            floors[*i] += 1;
-            left -= 1;
+            units = div_round(units, 10);
+            places -= 1;
+        }
+    }
+
+    /// Rounded to whole minor units, half away from zero: the presented value.
+    pub fn rounded(self) -> Money {
+        Money(Decimal::from_i128_with_scale(div_round(self.0, Exact::MINOR), 2))
+    }
+
+    /// Plain two-place decimal of the presented value: `15600.00`.
+    pub fn plain(self) -> String {
+        self.rounded().plain()
+    }
+}
+
+/// n ÷ d (d positive), rounded half away from zero.
+fn div_round(n: i128, d: i128) -> i128 {
+    let (q, r) = (n / d, n % d);
+    if 2 * r.abs() >= d {
+        q + n.signum()
+    } else {
+        q
+    }
+}
+
+impl Sum for Exact {
+    fn sum<I: Iterator<Item = Exact>>(iter: I) -> Exact {
+        iter.fold(Exact::ZERO, |a, b| a.checked_add(b).expect("money sum overflow"))
+    }
+}
+
+/// Presents exact amounts so that they add up exactly to the presented
+/// whole: each is floored to minor units, then the pennies left over go to
+/// the largest remainders (ties to the earlier amount). Every presented part
+/// differs from its exact amount by less than one minor unit.
+pub fn allocate_largest_remainder(exact: &[Exact]) -> Vec<Money> {
+    let mut floors: Vec<i128> = exact.iter().map(|e| e.0.div_euclid(Exact::MINOR)).collect();
+    // The presented whole: the sum rounded half away from zero. Each amount
+    // is within half a unit of the 16th place of its true value, so a sum
+    // within n such halves of a half penny is a half penny (twelve twelfths
+    // of half a penny, each rounded down, still make a half that rounds up).
+    let sum = exact.iter().copied().sum::<Exact>().0;
+    let (floor, rem, slack) = (sum.div_euclid(Exact::MINOR), sum.rem_euclid(Exact::MINOR), exact.len() as i128);
+    let whole = floor + i128::from(if sum >= 0 { 2 * rem + slack >= Exact::MINOR } else { 2 * rem - slack > Exact::MINOR });
+    // Fewer than one penny per amount is left over, never a negative count.
+    let left = (whole - floors.iter().sum::<i128>()) as usize;
+    if left > 0 {
+        let mut remainders: Vec<(i128, usize)> = exact.iter().enumerate().map(|(i, e)| (e.0.rem_euclid(Exact::MINOR), i)).collect();
+        remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        for &(_, i) in &remainders[..left] {
+            floors[i] += 1;
         }
     }
     floors.into_iter().map(|minor| Money(Decimal::from_i128_with_scale(minor, 2))).collect()
@@ -245,26 +329,60 @@ mod tests {
         assert_eq!(m("999").grouped(), "999.00");
     }
 
+    fn x(s: &str) -> Exact {
+        Exact::of(m(s))
+    }
+
     #[test]
     fn a_weekly_rate_accrued_per_day_for_a_year_is_exact() {
         // 300 a week is 300/7 a day; over 364 days that is exactly 15,600.00.
-        let per_day = m("300").checked_div(Decimal::from(7)).unwrap();
-        let year: Money = (0..364).map(|_| per_day).sum();
+        assert_eq!(x("300").checked_mul_div(364, 7), Some(x("15600")));
+        let per_day = x("300").checked_mul_div(1, 7).unwrap();
+        assert_eq!(per_day.money().decimal().to_string(), "42.8571428571428571");
+        let year: Exact = (0..364).map(|_| per_day).sum();
         assert_eq!(year.plain(), "15600.00");
     }
 
     #[test]
+    fn exact_amounts_round_half_away_from_zero_once() {
+        assert_eq!(x("0.01").checked_mul_div(1, 2).unwrap().plain(), "0.01");
+        assert_eq!(x("0.01").checked_mul_div(1, 3).unwrap().money().decimal().to_string(), "0.0033333333333333");
+        assert_eq!(x("0.02").checked_mul_div(1, 3).unwrap().money().decimal().to_string(), "0.0066666666666667");
+        assert_eq!(x("2.50").checked_mul_decimal(Decimal::new(15, 1)).unwrap(), x("3.75"));
+        assert_eq!(Exact::ZERO.checked_sub(x("0.005")).unwrap().plain(), "-0.01");
+        assert_eq!(x("1").checked_mul_div(i128::MAX, 1), None);
+        // Past 28 digits a decimal keeps fewer places, never wrong ones.
+        assert_eq!(x("123456789012345").money().decimal().to_string(), "123456789012345.00000000000000");
+    }
+
+    #[test]
+    fn a_split_adds_up_exactly() {
+        let parts = x("100").split(&[1, 1, 1]);
+        assert_eq!(parts.iter().map(|p| p.money().decimal().to_string()).collect::<Vec<_>>(), ["33.3333333333333333", "33.3333333333333333", "33.3333333333333334"]);
+        assert_eq!(parts.iter().copied().sum::<Exact>(), x("100"));
+        assert_eq!(x("10").split(&[0, 0]), [x("5"), x("5")]);
+        assert_eq!(x("10").split(&[300, 100]), [x("7.5"), x("2.5")]);
+        assert_eq!(x("10").split(&[]), []);
+    }
+
+    #[test]
     fn largest_remainder_parts_add_up_to_the_presented_whole() {
-        let third = m("100").checked_div(Decimal::from(3)).unwrap();
+        let third = x("100").checked_mul_div(1, 3).unwrap();
         let parts = allocate_largest_remainder(&[third, third, third]);
         assert_eq!(parts.iter().map(|p| p.plain()).collect::<Vec<_>>(), ["33.34", "33.33", "33.33"]);
-        let parts = allocate_largest_remainder(&[m("0.004"), m("0.004"), m("0.004")]);
+        let tenth_of_a_penny = x("0.01").checked_mul_div(4, 10).unwrap();
+        let parts = allocate_largest_remainder(&[tenth_of_a_penny; 3]);
         assert_eq!(parts.iter().copied().sum::<Money>().plain(), "0.01");
         assert_eq!(allocate_largest_remainder(&[]), Vec::<Money>::new());
         // Negative amounts round half away from zero too.
-        let parts = allocate_largest_remainder(&[m("-0.005")]);
-        assert_eq!(parts[0].plain(), "-0.01");
-        let parts = allocate_largest_remainder(&[m("-1.004"), m("0.5")]);
+        let half_penny = Exact::ZERO.checked_sub(x("0.01").checked_mul_div(1, 2).unwrap()).unwrap();
+        assert_eq!(allocate_largest_remainder(&[half_penny])[0].plain(), "-0.01");
+        let parts = allocate_largest_remainder(&[Exact::ZERO.checked_sub(x("1.004")).unwrap(), x("0.5")]);
         assert_eq!(parts.iter().copied().sum::<Money>().plain(), "-0.50");
+        // Six twelfths of a penny, each rounded down at the 16th place, are
+        // still the half penny they add up to, and it rounds up.
+        let twelfth = x("0.01").checked_mul_div(1, 12).unwrap();
+        assert_eq!(twelfth.money().decimal().to_string(), "0.0008333333333333");
+        assert_eq!(allocate_largest_remainder(&[twelfth; 6]).iter().copied().sum::<Money>().plain(), "0.01");
     }
 }

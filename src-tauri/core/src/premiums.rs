@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::money::{allocate_largest_remainder, Money};
+use crate::money::{allocate_largest_remainder, Exact, Money};
 use crate::oncall::OutOfHours;
 use crate::portfolio::Portfolio;
 use crate::schedules::{cover, peak_days, schedules, standby_cost, year_counts, Scenario, PLANNING_YEAR_DAYS};
@@ -68,8 +68,17 @@ fn assumptions(p: &Portfolio, model: OperatingModel) -> &ModelAssumptions {
     }
 }
 
+/// A service's exact costs for a year under one model: standby, callout,
+/// setup and expected loss.
+type Exacts = [Exact; 4];
+
+/// A decimal quantity as the fraction mantissa ÷ 10^scale.
+fn fraction(d: Decimal) -> (i128, i128) {
+    (d.mantissa(), 10_i128.pow(d.scale()))
+}
+
 /// Each service's cost for the year under one model, every service under it.
-fn costs_under(p: &Portfolio, model: OperatingModel) -> Vec<ModelCost> {
+fn costs_under(p: &Portfolio, model: OperatingModel) -> Vec<Exacts> {
     let s = &p.settings;
     let plan = schedules(&p.services, &p.teams, s, Scenario::All(model));
     let a = assumptions(p, model);
@@ -77,48 +86,52 @@ fn costs_under(p: &Portfolio, model: OperatingModel) -> Vec<ModelCost> {
         OperatingModel::OpsRunIt => s.app_support_callout_rate.amount,
         OperatingModel::YouBuildItYouRunIt => s.developer_callout_rate.amount,
     };
-    let pays_callout = s.remuneration_model != Remuneration::StandbyOnly;
-    let minutes_lost = a.time_to_acknowledge_minutes + a.time_to_restore_minutes;
-    let setup = a.setup_cost.checked_div(s.setup_amortisation_years).expect("years are at least 1");
-    let mut standby = vec![Money::ZERO; p.services.len()];
-    for (i, share) in plan.schedules.iter().flat_map(|sch| &sch.shares) {
-        standby[*i] = standby[*i].checked_add(*share).expect("overflow");
+    // What one incident on a covered day pays: the rate × hours paid × people called.
+    let per_incident = match s.remuneration_model {
+        Remuneration::StandbyOnly => Exact::ZERO,
+        _ => Exact::of(callout_rate).checked_mul_decimal(s.callout_hours).and_then(|x| x.checked_mul_decimal(s.callout_people)).expect("overflow"),
+    };
+    let (minutes, per_minutes) = fraction(a.time_to_acknowledge_minutes + a.time_to_restore_minutes);
+    let (years, per_years) = fraction(s.setup_amortisation_years);
+    let setup = Exact::of(a.setup_cost).checked_mul_div(per_years, years).expect("years are at least 1");
+    let mut standby = vec![Exact::ZERO; p.services.len()];
+    for &(i, share) in plan.schedules.iter().flat_map(|sch| &sch.shares) {
+        standby[i] = standby[i].checked_add(share).expect("overflow");
     }
-    let year = Decimal::from(PLANNING_YEAR_DAYS);
+    let year = i128::from(PLANNING_YEAR_DAYS);
     p.services
         .iter()
         .zip(standby)
         .map(|(svc, standby)| {
             // Incidents fall evenly over the year: peak days weigh in at the
             // peak exposure and the peak's cover.
-            let peak = peak_days(svc, s);
-            let normal = PLANNING_YEAR_DAYS as u32 - peak;
-            let days_at = |exposure: Money| if cover(svc, exposure, s, Scenario::All(model)).out_of_hours != OutOfHours::None { 1 } else { 0 };
+            let peak = i128::from(peak_days(svc, s));
+            let normal = year - peak;
+            let covered = |exposure: Money| i128::from(cover(svc, exposure, s, Scenario::All(model)).out_of_hours != OutOfHours::None);
             let peak_exposure = svc.peak.as_ref().map_or(svc.exposure_per_hour, |p| p.exposure_per_hour);
-            let covered_days = Decimal::from(normal * days_at(svc.exposure_per_hour) + peak * days_at(peak_exposure));
-            let incidents = svc.out_of_hours_incidents_per_year;
-            let callout = if pays_callout {
-                callout_rate.checked_mul(incidents * s.callout_hours * s.callout_people * covered_days).and_then(|m| m.checked_div(year)).expect("overflow")
-            } else {
-                Money::ZERO
-            };
-            // Exposure-days over the year; multiply first and divide once.
-            let exposure_days = svc.exposure_per_hour.checked_mul(Decimal::from(normal)).zip(peak_exposure.checked_mul(Decimal::from(peak)))
-                .and_then(|(a, b)| a.checked_add(b)).expect("overflow");
-            let expected_loss = exposure_days.checked_mul(incidents * minutes_lost).and_then(|m| m.checked_div(Decimal::from(60) * year)).expect("overflow");
-            ModelCost { standby, callout, setup, expected_loss, total: Money::ZERO }.with_total()
+            let covered_days = normal * covered(svc.exposure_per_hour) + peak * covered(peak_exposure);
+            let (incidents, per_incidents) = fraction(svc.out_of_hours_incidents_per_year);
+            let callout = per_incident.checked_mul_div(incidents * covered_days, per_incidents * year).expect("overflow");
+            // Exposure-days over the year × incidents × minutes lost ÷ (60 × 364): one division.
+            let exposure_days = Exact::of(svc.exposure_per_hour)
+                .checked_mul_div(normal, 1)
+                .zip(Exact::of(peak_exposure).checked_mul_div(peak, 1))
+                .and_then(|(a, b)| a.checked_add(b))
+                .expect("overflow");
+            let expected_loss = exposure_days.checked_mul_div(incidents * minutes, per_incidents * per_minutes * 60 * year).expect("overflow");
+            [standby, callout, setup, expected_loss]
         })
         .collect()
 }
 
 /// Standby for a year of one schedule that exists every day.
-fn yearly_standby(p: &Portfolio, model: OperatingModel) -> Money {
+fn yearly_standby(p: &Portfolio, model: OperatingModel) -> Exact {
     let rate = match model {
         OperatingModel::OpsRunIt => p.settings.app_support_standby_rate,
         OperatingModel::YouBuildItYouRunIt => p.settings.developer_standby_rate,
     };
     if p.settings.remuneration_model == Remuneration::CalloutOnly {
-        return Money::ZERO;
+        return Exact::ZERO;
     }
     standby_cost(rate, &year_counts(&p.settings), &p.settings)
 }
@@ -135,8 +148,8 @@ pub fn run_cost_curve(p: &Portfolio) -> Vec<RunCostPoint> {
     (1..=teams)
         .map(|n| RunCostPoint {
             teams: n,
-            team_schedules: r_dev.checked_mul(Decimal::from(n)).expect("overflow").rounded(),
-            domain_schedules: r_dev.checked_mul(Decimal::from(n.min(domains))).expect("overflow").rounded(),
+            team_schedules: r_dev.checked_mul_div(n.into(), 1).expect("overflow").rounded(),
+            domain_schedules: r_dev.checked_mul_div(n.min(domains).into(), 1).expect("overflow").rounded(),
             ops_run_it: r_ops.rounded(),
         })
         .collect()
@@ -145,9 +158,9 @@ pub fn run_cost_curve(p: &Portfolio) -> Vec<RunCostPoint> {
 /// Presents each component column by largest remainder, so the presented
 /// services add up to the presented portfolio, and each row's total is the
 /// sum of its presented parts.
-fn presented(costs: &[ModelCost]) -> Vec<ModelCost> {
-    let column = |f: fn(&ModelCost) -> Money| allocate_largest_remainder(&costs.iter().map(f).collect::<Vec<_>>());
-    let (standby, callout, setup, loss) = (column(|c| c.standby), column(|c| c.callout), column(|c| c.setup), column(|c| c.expected_loss));
+fn presented(costs: &[Exacts]) -> Vec<ModelCost> {
+    let column = |k: usize| allocate_largest_remainder(&costs.iter().map(|c| c[k]).collect::<Vec<_>>());
+    let (standby, callout, setup, loss) = (column(0), column(1), column(2), column(3));
     (0..costs.len())
         .map(|i| ModelCost { standby: standby[i], callout: callout[i], setup: setup[i], expected_loss: loss[i], total: Money::ZERO }.with_total())
         .collect()

@@ -6,20 +6,16 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, Days, NaiveDate};
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::demand::Frequency;
 use crate::model::{BudgetHolder, Domain, Funding, Service, Team};
-use crate::money::Money;
+use crate::money::{Exact, Money};
 use crate::oncall::{out_of_hours, OutOfHours};
 use crate::selector::{choose, OperatingModel, ServiceKind};
 use crate::settings::{CostSplit, Per, Rate, Settings};
 
 pub const PLANNING_YEAR_DAYS: u64 = 364;
-
-/// Decimal places kept in a share of a schedule's cost.
-const SHARE_SCALE: u32 = 16;
 
 /// Which model the plan puts services under: the one each has (with
 /// overrides), or every service under one model, for the comparison.
@@ -49,9 +45,9 @@ pub struct Schedule {
     /// Indexes of the services it covers on at least one day, ascending.
     pub services: Vec<usize>,
     /// Exact standby cost for the year.
-    pub standby_cost: Money,
-    /// Each covered service's exact share of the standby cost, by index.
-    pub shares: BTreeMap<usize, Money>,
+    pub standby_cost: Exact,
+    /// Each covered service's exact share of the standby cost, by index, ascending.
+    pub shares: Vec<(usize, Exact)>,
 }
 
 impl ScheduleKind {
@@ -114,9 +110,9 @@ pub fn planning_year(settings: &Settings) -> (NaiveDate, NaiveDate) {
 
 /// Days with the same cover, gathered: the year is cut wherever a peak
 /// starts or ends, and runs with the same services in peak are one group
-/// (the weeks before and after Black Friday cost alike). Each group is a
-/// day to assess it on, its weekday counts and its number of days.
-fn day_groups(services: &[Service], start: NaiveDate, end: NaiveDate) -> Vec<(NaiveDate, [i64; 7], u32)> {
+/// (the weeks before and after Black Friday cost alike). Each group is the
+/// services in peak on its days, its weekday counts and its number of days.
+fn day_groups(services: &[Service], start: NaiveDate, end: NaiveDate) -> Vec<(Vec<usize>, [i64; 7], u32)> {
     let mut cuts = vec![start, end];
     for p in services.iter().filter_map(|s| s.peak.as_ref()) {
         for r in &p.periods {
@@ -129,26 +125,37 @@ fn day_groups(services: &[Service], start: NaiveDate, end: NaiveDate) -> Vec<(Na
     }
     cuts.sort();
     cuts.dedup();
-    let peaked: Vec<&Service> = services.iter().filter(|s| s.peak.is_some()).collect();
-    let mut groups: BTreeMap<Vec<usize>, (NaiveDate, [i64; 7], u32)> = BTreeMap::new();
+    let peaked: Vec<usize> = services.iter().enumerate().filter(|(_, s)| s.peak.is_some()).map(|(i, _)| i).collect();
+    let mut groups: BTreeMap<Vec<usize>, ([i64; 7], u32)> = BTreeMap::new();
     for w in cuts.windows(2) {
         let (from, to) = (w[0], w[1]);
         // Cover depends only on each day's exposure, so that is what tells groups apart.
-        let in_peak: Vec<usize> = peaked.iter().enumerate().filter(|(_, s)| s.exposure_on(from) != s.exposure_per_hour).map(|(i, _)| i).collect();
-        let g = groups.entry(in_peak).or_insert((from, [0; 7], 0));
-        for (total, n) in g.1.iter_mut().zip(weekday_counts(from, to)) {
+        let in_peak: Vec<usize> = peaked.iter().copied().filter(|&i| services[i].exposure_on(from) != services[i].exposure_per_hour).collect();
+        let g = groups.entry(in_peak).or_insert(([0; 7], 0));
+        for (total, n) in g.0.iter_mut().zip(weekday_counts(from, to)) {
             *total += n;
         }
-        g.2 += (to - from).num_days() as u32;
+        g.1 += (to - from).num_days() as u32;
     }
-    groups.into_values().collect()
+    groups.into_iter().map(|(in_peak, (counts, days))| (in_peak, counts, days)).collect()
 }
 
 /// Days of the planning year on which a service is in a peak period.
 pub fn peak_days(service: &Service, settings: &Settings) -> u32 {
     let Some(peak) = &service.peak else { return 0 };
     let (start, end) = planning_year(settings);
-    start.iter_days().take_while(|d| *d < end).filter(|d| peak.periods.iter().any(|r| r.contains(*d))).count() as u32
+    // Periods may overlap: each day counts once.
+    let mut periods: Vec<(NaiveDate, NaiveDate)> = peak.periods.iter().map(|r| (r.start.max(start), (r.end + Days::new(1)).min(end))).collect();
+    periods.sort();
+    let (mut days, mut reached) = (0, start);
+    for (from, to) in periods {
+        let from = from.max(reached);
+        if from < to {
+            days += (to - from).num_days();
+            reached = to;
+        }
+    }
+    days as u32
 }
 
 /// How many of each weekday (Monday first) fall in [from, to).
@@ -165,14 +172,14 @@ fn weekday_counts(from: NaiveDate, to: NaiveDate) -> [i64; 7] {
 /// The exact standby cost of one schedule over days counted by weekday: a
 /// weekly rate is rate ÷ 7 a day, a daily rate itself, an hourly rate that
 /// day's out-of-hours hours.
-pub fn standby_cost(rate: Rate, counts: &[i64; 7], settings: &Settings) -> Money {
+pub fn standby_cost(rate: Rate, counts: &[i64; 7], settings: &Settings) -> Exact {
     let days: i64 = counts.iter().sum();
-    let factor = match rate.per {
-        Per::Week => Decimal::from(days) / Decimal::from(7),
-        Per::Day => Decimal::from(days),
-        Per::Hour => (0..7).map(|i| Decimal::from(counts[i]) * settings.working_hours.out_of_hours(weekday(i))).sum(),
+    let (numerator, denominator) = match rate.per {
+        Per::Week => (days, 7),
+        Per::Day => (days, 1),
+        Per::Hour => ((0..7).map(|i| counts[i] * settings.working_hours.out_of_hours_minutes(weekday(i))).sum(), 60),
     };
-    rate.amount.checked_mul(factor).expect("standby cost overflow")
+    Exact::of(rate.amount).checked_mul_div(numerator.into(), denominator).expect("standby cost overflow")
 }
 
 fn weekday(monday_first: usize) -> chrono::Weekday {
@@ -243,15 +250,9 @@ type Key = (ScheduleKind, usize);
 /// One run's schedules: key → (participants, covered services with their exposure).
 type RunCover = BTreeMap<Key, (u32, Vec<(usize, Money)>)>;
 
-fn run_cover(services: &[Service], day: NaiveDate, owners: &Owners, settings: &Settings, scenario: Scenario, without_domain: &mut Vec<usize>) -> RunCover {
+/// The schedules of a run of days, from each service's cover and exposure on them.
+fn run_cover(services: &[Service], covers: &[(Cover, Money)], owners: &Owners, without_domain: &mut Vec<usize>) -> RunCover {
     let mut out: RunCover = BTreeMap::new();
-    let covers: Vec<(Cover, Money)> = services
-        .iter()
-        .map(|s| {
-            let e = s.exposure_on(day);
-            (cover(s, e, settings, scenario), e)
-        })
-        .collect();
     let team_key = |i: usize| owners.team_of[i].unwrap_or(owners.teams.len() + i);
     // Team schedules first: a team's schedule also covers its Domain-level services.
     for (i, (c, e)) in covers.iter().enumerate() {
@@ -292,69 +293,85 @@ fn run_cover(services: &[Service], day: NaiveDate, owners: &Owners, settings: &S
     out
 }
 
-/// Splits a run's cost across the services covered, by exposure (or
-/// equally). The cost per unit of weight is divided out once (28
-/// significant digits) and the last share takes what is left, so the shares
-/// add up to the cost exactly.
-fn split(cost: Money, covered: &[(usize, Money)], how: CostSplit) -> Vec<(usize, Money)> {
-    let total: Money = covered.iter().map(|(_, e)| *e).sum();
-    let equal = how == CostSplit::Equal || total.is_zero();
-    let per_unit = if equal { cost.checked_div(Decimal::from(covered.len())) } else { cost.checked_div(total.decimal()) }.expect("share overflow");
-    let mut left = cost;
-    let mut shares: Vec<(usize, Money)> = covered[..covered.len() - 1]
-        .iter()
-        .map(|(i, e)| {
-            // Shares are kept to 16 decimal places: far below a penny, and at
-            // one scale they add without rescaling. The last share absorbs
-            // the difference, so the shares still sum to the cost exactly.
-            let share = per_unit.checked_mul(if equal { Decimal::ONE } else { e.decimal() }).expect("share overflow").at_scale(SHARE_SCALE);
-            left = left.checked_sub(share).expect("share overflow");
-            (*i, share)
-        })
-        .collect();
-    shares.push((covered[covered.len() - 1].0, left));
-    shares
+/// One schedule as the days of the year are gathered: its cost is kept per
+/// distinct cover (the services it covers, with their exposures), so cover
+/// that is the same on many days is split once.
+struct Gathering {
+    owner: String,
+    participants: u32,
+    days: u32,
+    covers: Vec<(Vec<(usize, Money)>, Exact)>,
 }
 
 /// Every out-of-hours schedule of the year under a scenario, with costs.
+/// A schedule's cost is split over the services it covers by exposure (or
+/// equally); the shares add up to the cost exactly.
 pub fn schedules(services: &[Service], teams: &[Team], settings: &Settings, scenario: Scenario) -> Schedules {
     let owners = Owners::new(services, teams);
     let (start, end) = planning_year(settings);
     let mut result = Schedules::default();
-    let mut acc: BTreeMap<Key, Schedule> = BTreeMap::new();
-    for (day, counts, days) in day_groups(services, start, end) {
-        for ((kind, index), (participants, covered)) in run_cover(services, day, &owners, settings, scenario, &mut result.without_domain) {
+    let mut acc: BTreeMap<Key, Gathering> = BTreeMap::new();
+    // Each service's cover on an ordinary day, and on its peak days.
+    let ordinary: Vec<(Cover, Money)> = services.iter().map(|s| (cover(s, s.exposure_per_hour, settings, scenario), s.exposure_per_hour)).collect();
+    let in_peak = |s: &Service| s.peak.as_ref().map(|p| (cover(s, p.exposure_per_hour, settings, scenario), p.exposure_per_hour));
+    let peak: Vec<Option<(Cover, Money)>> = services.iter().map(in_peak).collect();
+    for (peaked, counts, days) in day_groups(services, start, end) {
+        let mut covers = ordinary.clone();
+        for i in peaked {
+            covers[i] = peak[i].expect("a service in peak has a peak");
+        }
+        for ((kind, index), (participants, covered)) in run_cover(services, &covers, &owners, &mut result.without_domain) {
             let rate = if kind == ScheduleKind::AppSupport { settings.app_support_standby_rate } else { settings.developer_standby_rate };
             let cost = if settings.remuneration_model == crate::settings::Remuneration::CalloutOnly {
-                Money::ZERO
+                Exact::ZERO
             } else {
                 standby_cost(rate, &counts, settings)
             };
-            let s = acc.entry((kind, index)).or_insert_with(|| Schedule {
-                kind,
-                owner: owners.name(kind, index, services, covered[0].0),
-                participants,
-                days: 0,
-                services: Vec::new(),
-                standby_cost: Money::ZERO,
-                shares: BTreeMap::new(),
-            });
-            s.participants = s.participants.min(participants);
-            s.days += days;
-            s.standby_cost = s.standby_cost.checked_add(cost).expect("cost overflow");
-            for (i, share) in split(cost, &covered, settings.schedule_cost_split) {
-                let e = s.shares.entry(i).or_insert(Money::ZERO.at_scale(SHARE_SCALE));
-                *e = e.checked_add(share).expect("share overflow");
+            let g = acc
+                .entry((kind, index))
+                .or_insert_with(|| Gathering { owner: owners.name(kind, index, services, covered[0].0), participants, days: 0, covers: Vec::new() });
+            g.participants = g.participants.min(participants);
+            g.days += days;
+            match g.covers.iter_mut().find(|(c, _)| *c == covered) {
+                Some((_, total)) => *total = total.checked_add(cost).expect("cost overflow"),
+                None => g.covers.push((covered, cost)),
             }
         }
     }
-    let mut all: Vec<Schedule> = acc.into_values().collect();
+    let mut all: Vec<Schedule> = acc
+        .into_iter()
+        .map(|((kind, _), g)| {
+            let mut shares: Vec<(usize, Exact)> = Vec::new();
+            for (covered, cost) in &g.covers {
+                let weights: Vec<i128> = match settings.schedule_cost_split {
+                    CostSplit::Exposure => covered.iter().map(|(_, e)| e.to_minor_units()).collect(),
+                    CostSplit::Equal => vec![1; covered.len()],
+                };
+                shares.extend(covered.iter().map(|(i, _)| *i).zip(cost.split(&weights)));
+            }
+            // A service whose cover changed during the year has a share of each.
+            shares.sort_by_key(|(i, _)| *i);
+            shares.dedup_by(|later, kept| {
+                let same = later.0 == kept.0;
+                if same {
+                    kept.1 = kept.1.checked_add(later.1).expect("share overflow");
+                }
+                same
+            });
+            Schedule {
+                kind,
+                owner: g.owner,
+                participants: g.participants,
+                days: g.days,
+                services: shares.iter().map(|(i, _)| *i).collect(),
+                standby_cost: g.covers.iter().map(|(_, c)| *c).sum(),
+                shares,
+            }
+        })
+        .collect();
     // Team schedules by team name, then domains by name, then the rota.
     all.sort_by(|a, b| (a.kind, &a.owner).cmp(&(b.kind, &b.owner)));
-    for mut s in all {
-        s.services = s.shares.keys().copied().collect();
-        result.schedules.push(s);
-    }
+    result.schedules = all;
     result
 }
 

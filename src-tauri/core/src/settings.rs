@@ -120,9 +120,9 @@ impl WorkingHours {
         }
     }
 
-    /// Out-of-hours hours on a weekday, exact: 24 − working hours.
-    pub fn out_of_hours(&self, day: Weekday) -> Decimal {
-        Decimal::from(24 * 60 - self.working_minutes(day)) / Decimal::from(60)
+    /// Out-of-hours minutes on a weekday: 24 hours less the working hours.
+    pub fn out_of_hours_minutes(&self, day: Weekday) -> i64 {
+        24 * 60 - self.working_minutes(day)
     }
 }
 
@@ -409,14 +409,14 @@ mod tests {
         for (key, default, _) in KEYS {
             assert_eq!(s.value(key).as_deref(), Some(*default), "{key}");
         }
-        assert_eq!(s.working_hours.out_of_hours(Weekday::Mon), Decimal::new(155, 1));
-        assert_eq!(s.working_hours.out_of_hours(Weekday::Sat), Decimal::from(24));
+        assert_eq!(s.working_hours.out_of_hours_minutes(Weekday::Mon), 15 * 60 + 30);
+        assert_eq!(s.working_hours.out_of_hours_minutes(Weekday::Sat), 24 * 60);
         // 125.5 out-of-hours hours in a default week.
-        let week: Decimal = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun]
+        let week: i64 = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun]
             .into_iter()
-            .map(|d| s.working_hours.out_of_hours(d))
+            .map(|d| s.working_hours.out_of_hours_minutes(d))
             .sum();
-        assert_eq!(week, Decimal::new(1255, 1));
+        assert_eq!(week, 1255 * 6);
     }
 
     #[test]
