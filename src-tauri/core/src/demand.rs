@@ -92,7 +92,7 @@ impl DemandBands {
     pub fn find(&self, label: &str) -> Option<&(String, Frequency)> {
         // Labels are stored lower-case; compare without allocating.
         let l = label.trim();
-        self.0.iter().find(|(b, _)| b.len() == l.len() && b.chars().zip(l.chars()).all(|(x, y)| y.to_lowercase().eq(std::iter::once(x))))
+        self.0.iter().find(|(b, _)| b == l || b.len() == l.len() && b.chars().zip(l.chars()).all(|(x, y)| y.to_lowercase().eq(std::iter::once(x))))
     }
 
     /// Labels for people, in order: "Low", …, "Very High".

@@ -3,7 +3,9 @@
 //! with the same services in peak have the same cover, so they are taken
 //! together: a group's cost is the sum of its days' costs.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
@@ -206,8 +208,8 @@ struct Owners<'a> {
 
 impl<'a> Owners<'a> {
     fn new(services: &'a [Service], teams: &'a [Team]) -> Owners<'a> {
-        let team_index: HashMap<&str, usize> = teams.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
-        let mut domain_index: HashMap<&str, usize> = HashMap::new();
+        let team_index: FxHashMap<&str, usize> = teams.iter().enumerate().map(|(i, t)| (t.name.as_str(), i)).collect();
+        let mut domain_index: FxHashMap<&str, usize> = FxHashMap::default();
         let mut domains = Vec::new();
         let domain_of = services
             .iter()
@@ -247,47 +249,66 @@ impl<'a> Owners<'a> {
 /// the teams so it cannot collide).
 type Key = (ScheduleKind, usize);
 
-/// One run's schedules: key → (participants, covered services with their exposure).
-type RunCover = BTreeMap<Key, (u32, Vec<(usize, Money)>)>;
+/// One schedule of a run of days: its key, participants, and the services
+/// it covers with their exposure.
+type RunSchedule = (Key, u32, Vec<(usize, Money)>);
 
-/// The schedules of a run of days, from each service's cover and exposure on them.
-fn run_cover(services: &[Service], covers: &[(Cover, Money)], owners: &Owners, without_domain: &mut Vec<usize>) -> RunCover {
-    let mut out: RunCover = BTreeMap::new();
+/// The services a run's schedule covers, made on first use: `at` is where
+/// the schedule is in `out`, if it is there yet.
+fn covered_by<'a>(out: &'a mut Vec<RunSchedule>, at: &mut Option<usize>, key: Key, participants: u32) -> &'a mut Vec<(usize, Money)> {
+    let at = *at.get_or_insert_with(|| {
+        out.push((key, participants, Vec::new()));
+        out.len() - 1
+    });
+    &mut out[at].2
+}
+
+/// The schedules of a run of days, from each service's cover and exposure
+/// on them. Schedules are found by index, not by searching.
+fn run_cover(services: &[Service], covers: &[(Cover, Money)], owners: &Owners, without_domain: &mut Vec<usize>) -> Vec<RunSchedule> {
+    let mut out: Vec<RunSchedule> = Vec::new();
     let team_key = |i: usize| owners.team_of[i].unwrap_or(owners.teams.len() + i);
+    let mut team_at: Vec<Option<usize>> = vec![None; owners.teams.len() + services.len()];
+    let mut domain_at: Vec<Option<usize>> = vec![None; owners.domains.len()];
+    let mut rota_at: Option<usize> = None;
     // Team schedules first: a team's schedule also covers its Domain-level services.
     for (i, (c, e)) in covers.iter().enumerate() {
         if c.model == OperatingModel::YouBuildItYouRunIt && c.out_of_hours == OutOfHours::Team {
             let n = owners.participants(owners.team_of[i]);
-            out.entry((ScheduleKind::Team, team_key(i))).or_insert_with(|| (n, Vec::new())).1.push((i, *e));
+            covered_by(&mut out, &mut team_at[team_key(i)], (ScheduleKind::Team, team_key(i)), n).push((i, *e));
         }
     }
     for (i, (c, e)) in covers.iter().enumerate() {
         match (c.model, c.out_of_hours) {
             (OperatingModel::YouBuildItYouRunIt, OutOfHours::Domain) => {
-                if let Some(team) = out.get_mut(&(ScheduleKind::Team, team_key(i))) {
-                    team.1.push((i, *e));
+                if let Some(team) = team_at[team_key(i)] {
+                    out[team].2.push((i, *e));
                 } else if let Some(d) = owners.domain_of[i] {
-                    out.entry((ScheduleKind::Domain, d)).or_insert_with(|| (0, Vec::new())).1.push((i, *e));
-                } else if !without_domain.contains(&i) {
+                    covered_by(&mut out, &mut domain_at[d], (ScheduleKind::Domain, d), 0).push((i, *e));
+                } else {
                     without_domain.push(i);
                 }
             }
             (OperatingModel::OpsRunIt, _) => {
-                out.entry((ScheduleKind::AppSupport, 0)).or_insert_with(|| (owners.app_support_participants, Vec::new())).1.push((i, *e));
+                covered_by(&mut out, &mut rota_at, (ScheduleKind::AppSupport, 0), owners.app_support_participants).push((i, *e));
             }
             _ => {}
         }
     }
     // A domain schedule's participants: every team owning a YBIYRI digital service in the domain.
-    let mut domain_teams: BTreeSet<(usize, usize)> = BTreeSet::new();
-    for (i, (c, _)) in covers.iter().enumerate() {
-        if let (Some(d), Some(t), ServiceKind::Digital, OperatingModel::YouBuildItYouRunIt) = (owners.domain_of[i], owners.team_of[i], services[i].kind, c.model) {
-            domain_teams.insert((d, t));
-        }
-    }
-    for &(d, t) in &domain_teams {
-        if let Some(entry) = out.get_mut(&(ScheduleKind::Domain, d)) {
-            entry.0 += owners.participants(Some(t));
+    let mut domain_teams: Vec<(usize, usize)> = covers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (c, _))| match (owners.domain_of[i], owners.team_of[i], services[i].kind, c.model) {
+            (Some(d), Some(t), ServiceKind::Digital, OperatingModel::YouBuildItYouRunIt) => Some((d, t)),
+            _ => None,
+        })
+        .collect();
+    domain_teams.sort_unstable();
+    domain_teams.dedup();
+    for (d, t) in domain_teams {
+        if let Some(at) = domain_at[d] {
+            out[at].1 += owners.participants(Some(t));
         }
     }
     out
@@ -313,14 +334,14 @@ pub fn schedules(services: &[Service], teams: &[Team], settings: &Settings, scen
     let mut acc: BTreeMap<Key, Gathering> = BTreeMap::new();
     // Each service's cover on an ordinary day, and on its peak days.
     let ordinary: Vec<(Cover, Money)> = services.iter().map(|s| (cover(s, s.exposure_per_hour, settings, scenario), s.exposure_per_hour)).collect();
-    let in_peak = |s: &Service| s.peak.as_ref().map(|p| (cover(s, p.exposure_per_hour, settings, scenario), p.exposure_per_hour));
-    let peak: Vec<Option<(Cover, Money)>> = services.iter().map(in_peak).collect();
+    let peak: Vec<Option<(Cover, Money)>> =
+        services.iter().map(|s| s.peak.as_ref().map(|p| (cover(s, p.exposure_per_hour, settings, scenario), p.exposure_per_hour))).collect();
     for (peaked, counts, days) in day_groups(services, start, end) {
         let mut covers = ordinary.clone();
         for i in peaked {
             covers[i] = peak[i].expect("a service in peak has a peak");
         }
-        for ((kind, index), (participants, covered)) in run_cover(services, &covers, &owners, &mut result.without_domain) {
+        for ((kind, index), participants, covered) in run_cover(services, &covers, &owners, &mut result.without_domain) {
             let rate = if kind == ScheduleKind::AppSupport { settings.app_support_standby_rate } else { settings.developer_standby_rate };
             let cost = if settings.remuneration_model == crate::settings::Remuneration::CalloutOnly {
                 Exact::ZERO
@@ -372,6 +393,8 @@ pub fn schedules(services: &[Service], teams: &[Team], settings: &Settings, scen
     // Team schedules by team name, then domains by name, then the rota.
     all.sort_by(|a, b| (a.kind, &a.owner).cmp(&(b.kind, &b.owner)));
     result.schedules = all;
+    result.without_domain.sort_unstable();
+    result.without_domain.dedup();
     result
 }
 
