@@ -66,13 +66,28 @@ impl Budget {
     }
 }
 
+/// Each name's place in alphabetical order.
+fn rank(names: &[&str]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by_key(|&i| names[i]);
+    let mut rank = vec![0; names.len()];
+    for (r, i) in order.into_iter().enumerate() {
+        rank[i] = r;
+    }
+    rank
+}
+
 pub fn budget(p: &Portfolio) -> Budget {
     let plan = schedules(&p.services, &p.teams, &p.settings, Scenario::Planned);
     let teams: BTreeMap<&str, &Team> = p.teams.iter().map(|t| (t.name.as_str(), t)).collect();
+    // Line items go by holder, category, service name and schedule name;
+    // names are ranked once so sorting compares integers.
+    let names: Vec<String> = plan.schedules.iter().map(|s| s.name()).collect();
+    let service_rank = rank(&p.services.iter().map(|s| s.name.as_str()).collect::<Vec<_>>());
+    let schedule_rank = rank(&names.iter().map(String::as_str).collect::<Vec<_>>());
     let mut line_items = Vec::new();
-    for sch in &plan.schedules {
+    for ((sch, schedule), schedule_rank) in plan.schedules.iter().zip(&names).zip(schedule_rank) {
         let schedule_holder = holder(sch, &teams, &p.domains);
-        let schedule = sch.name();
         let (indexes, exact): (Vec<usize>, Vec<Exact>) = sch.shares.iter().map(|(i, m)| (*i, *m)).unzip();
         for ((i, exact), amount) in indexes.iter().zip(&exact).zip(allocate_largest_remainder(&exact)) {
             let service = &p.services[*i];
@@ -83,10 +98,12 @@ pub fn budget(p: &Portfolio) -> Budget {
                 (ServiceKind::Foundational, _) | (_, BudgetHolder::HeadOfOperations) => (BudgetHolder::HeadOfOperations, Category::Opex),
                 (ServiceKind::Digital, holder) => (holder, Category::Capex),
             };
-            line_items.push(LineItem { index: *i, service: service.name.clone(), schedule: schedule.clone(), budget_holder, category, exact: *exact, amount });
+            let item = LineItem { index: *i, service: service.name.clone(), schedule: schedule.clone(), budget_holder, category, exact: *exact, amount };
+            line_items.push(((budget_holder, category, service_rank[*i], schedule_rank), item));
         }
     }
-    line_items.sort_unstable_by(|a, b| (a.budget_holder, a.category, &a.service, &a.schedule).cmp(&(b.budget_holder, b.category, &b.service, &b.schedule)));
+    line_items.sort_unstable_by_key(|(key, _)| *key);
+    let line_items: Vec<LineItem> = line_items.into_iter().map(|(_, item)| item).collect();
     let mut totals = BTreeMap::new();
     for li in &line_items {
         let t = totals.entry((li.budget_holder, li.category)).or_insert(Money::ZERO);

@@ -109,9 +109,9 @@ impl ServiceInput {
             Decimal::ZERO
         } else {
             match incidents_text.parse::<Decimal>() {
-                Ok(d) if d >= Decimal::ZERO && d <= Decimal::from(100_000) && incidents_text.chars().all(|c| c.is_ascii_digit() || c == '.') => d,
+                Ok(d) if d >= Decimal::ZERO && d <= Decimal::from(10_000) && d.scale() <= 2 && incidents_text.chars().all(|c| c.is_ascii_digit() || c == '.') => d,
                 _ => {
-                    bad("out_of_hours_incidents_per_year", incidents_text, "a number of incidents a year, 0 or more, such as 4 or 0.5");
+                    bad("out_of_hours_incidents_per_year", incidents_text, "a number of incidents a year from 0 to 10000, with at most two decimal places, such as 4 or 0.5");
                     Decimal::ZERO
                 }
             }
@@ -220,5 +220,20 @@ mod tests {
         input.peak_periods = "2026-11-23..2026-11-29".into();
         let s = input.validate(&Settings::defaults(), &Place::default()).unwrap();
         assert_eq!(s.peak.unwrap().periods.len(), 1);
+    }
+
+    #[test]
+    fn incidents_are_a_plain_count_with_at_most_two_places() {
+        for good in ["0", "4", "0.5", "0.25", "10000"] {
+            let mut input = bedroom();
+            input.out_of_hours_incidents_per_year = good.into();
+            assert!(input.validate(&Settings::defaults(), &Place::default()).is_ok(), "{good}");
+        }
+        for bad in ["-1", "0.125", "10001", "1e3", "four"] {
+            let mut input = bedroom();
+            input.out_of_hours_incidents_per_year = bad.into();
+            let p = input.validate(&Settings::defaults(), &Place::default()).unwrap_err();
+            assert_eq!(p[0].place.column.as_deref(), Some("out_of_hours_incidents_per_year"), "{bad}");
+        }
     }
 }

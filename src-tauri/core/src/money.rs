@@ -25,7 +25,7 @@ pub enum MoneyError {
     TooPrecise,
     #[error("an amount that is not negative")]
     Negative,
-    #[error("an amount small enough to compute with")]
+    #[error("an amount below 1,000,000,000,000")]
     Overflow,
 }
 
@@ -44,6 +44,11 @@ impl Money {
     /// An amount from integer minor units (pence, cents), as stored.
     pub fn from_minor(minor: i64) -> Money {
         Money(Decimal::new(minor, 2))
+    }
+
+    /// An amount from computed minor units.
+    pub fn from_minor_units(minor: i128) -> Money {
+        Money(Decimal::from_i128_with_scale(minor, 2))
     }
 
     /// The amount in minor units, if it has no fraction of a minor unit.
@@ -82,7 +87,9 @@ impl Money {
         if d.scale() > 2 {
             return Err(MoneyError::TooPrecise);
         }
-        if d.abs() >= Decimal::from(10_i64.pow(15)) {
+        // Far beyond any real rate or exposure, and it keeps every figure the
+        // engine derives well inside `Exact`'s range.
+        if d.abs() >= Decimal::from(10_i64.pow(12)) {
             return Err(MoneyError::Overflow);
         }
         // One scale for every entered amount, so comparing two is cheap.
@@ -97,15 +104,6 @@ impl Money {
 
     pub fn checked_sub(self, other: Money) -> Option<Money> {
         self.0.checked_sub(other.0).map(Money)
-    }
-
-    /// Multiplies by an exact quantity (days, hours, a count, a fraction).
-    pub fn checked_mul(self, factor: Decimal) -> Option<Money> {
-        self.0.checked_mul(factor).map(Money)
-    }
-
-    pub fn checked_div(self, divisor: Decimal) -> Option<Money> {
-        self.0.checked_div(divisor).map(Money)
     }
 
     /// Whole minor units, rounded half away from zero (exact for an entered amount).
@@ -163,7 +161,7 @@ impl fmt::Display for Money {
 }
 
 /// Sums exactly; panics only on overflow of 28 significant digits, which no
-/// budget reaches (inputs are capped at 10^15).
+/// budget reaches (inputs are capped at 10^12).
 impl Sum for Money {
     fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
         iter.fold(Money::ZERO, |a, b| a.checked_add(b).expect("money sum overflow"))
@@ -197,6 +195,11 @@ impl Exact {
         let (q, r) = (self.0 / denominator, self.0 % denominator);
         let fraction = r.checked_mul(numerator)?;
         Some(Exact(q.checked_mul(numerator)?.checked_add(div_round(fraction, denominator))?))
+    }
+
+    /// The amount × a whole number (of days, of teams).
+    pub fn checked_mul(self, n: i128) -> Option<Exact> {
+        self.0.checked_mul(n).map(Exact)
     }
 
     /// The amount × an exact decimal quantity (hours, people, incidents).
@@ -247,7 +250,7 @@ impl Exact {
 
     /// Rounded to whole minor units, half away from zero: the presented value.
     pub fn rounded(self) -> Money {
-        Money(Decimal::from_i128_with_scale(div_round(self.0, Exact::MINOR), 2))
+        Money::from_minor_units(div_round(self.0, Exact::MINOR))
     }
 
     /// Plain two-place decimal of the presented value: `15600.00`.
@@ -277,6 +280,11 @@ impl Sum for Exact {
 /// the largest remainders (ties to the earlier amount). Every presented part
 /// differs from its exact amount by less than one minor unit.
 pub fn allocate_largest_remainder(exact: &[Exact]) -> Vec<Money> {
+    allocate_minor_units(exact).into_iter().map(Money::from_minor_units).collect()
+}
+
+/// [`allocate_largest_remainder`] in whole minor units.
+pub fn allocate_minor_units(exact: &[Exact]) -> Vec<i128> {
     let mut floors: Vec<i128> = exact.iter().map(|e| e.0.div_euclid(Exact::MINOR)).collect();
     // The presented whole: the sum rounded half away from zero. Each amount
     // is within half a unit of the 16th place of its true value, so a sum
@@ -288,13 +296,14 @@ pub fn allocate_largest_remainder(exact: &[Exact]) -> Vec<Money> {
     // Fewer than one penny per amount is left over, never a negative count.
     let left = (whole - floors.iter().sum::<i128>()) as usize;
     if left > 0 {
-        let mut remainders: Vec<(i128, usize)> = exact.iter().enumerate().map(|(i, e)| (e.0.rem_euclid(Exact::MINOR), i)).collect();
-        remainders.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Largest remainder first, then the earlier amount; only the first `left` need finding.
+        let mut remainders: Vec<(i128, usize)> = exact.iter().zip(&floors).enumerate().map(|(i, (e, f))| (e.0 - f * Exact::MINOR, i)).collect();
+        remainders.select_nth_unstable_by(left - 1, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         for &(_, i) in &remainders[..left] {
             floors[i] += 1;
         }
     }
-    floors.into_iter().map(|minor| Money(Decimal::from_i128_with_scale(minor, 2))).collect()
+    floors
 }
 
 #[cfg(test)]
@@ -315,7 +324,8 @@ mod tests {
         assert_eq!(Money::parse_input("5,000"), Err(MoneyError::NotADecimal));
         assert_eq!(Money::parse_input("1e5"), Err(MoneyError::NotADecimal));
         assert_eq!(Money::parse_input(""), Err(MoneyError::NotADecimal));
-        assert_eq!(Money::parse_input("9999999999999999"), Err(MoneyError::Overflow));
+        assert_eq!(Money::parse_input("999999999999.99").unwrap().to_minor(), Some(99_999_999_999_999));
+        assert_eq!(Money::parse_input("1000000000000"), Err(MoneyError::Overflow));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::money::{allocate_largest_remainder, Exact, Money};
+use crate::money::{allocate_minor_units, Exact, Money};
 use crate::oncall::OutOfHours;
 use crate::portfolio::Portfolio;
 use crate::schedules::{cover, peak_days, schedules, standby_cost, year_counts, Scenario, PLANNING_YEAR_DAYS};
@@ -21,19 +21,10 @@ pub struct ModelCost {
 }
 
 impl ModelCost {
-    fn with_total(mut self) -> ModelCost {
-        self.total = [self.standby, self.callout, self.setup, self.expected_loss].into_iter().sum();
-        self
-    }
-
-    fn add(self, o: ModelCost) -> ModelCost {
-        ModelCost {
-            standby: self.standby.checked_add(o.standby).expect("overflow"),
-            callout: self.callout.checked_add(o.callout).expect("overflow"),
-            setup: self.setup.checked_add(o.setup).expect("overflow"),
-            expected_loss: self.expected_loss.checked_add(o.expected_loss).expect("overflow"),
-            total: self.total.checked_add(o.total).expect("overflow"),
-        }
+    /// From presented parts in minor units: standby, callout, setup, expected loss.
+    fn of_minor_units(parts: [i128; 4]) -> ModelCost {
+        let [standby, callout, setup, expected_loss] = parts.map(Money::from_minor_units);
+        ModelCost { standby, callout, setup, expected_loss, total: Money::from_minor_units(parts.iter().sum()) }
     }
 }
 
@@ -109,13 +100,13 @@ fn costs_under(p: &Portfolio, model: OperatingModel) -> Vec<Exacts> {
             let normal = year - peak;
             let covered = |exposure: Money| i128::from(cover(svc, exposure, s, Scenario::All(model)).out_of_hours != OutOfHours::None);
             let peak_exposure = svc.peak.as_ref().map_or(svc.exposure_per_hour, |p| p.exposure_per_hour);
-            let covered_days = normal * covered(svc.exposure_per_hour) + peak * covered(peak_exposure);
+            let covered_days = normal * covered(svc.exposure_per_hour) + if peak > 0 { peak * covered(peak_exposure) } else { 0 };
             let (incidents, per_incidents) = fraction(svc.out_of_hours_incidents_per_year);
             let callout = per_incident.checked_mul_div(incidents * covered_days, per_incidents * year).expect("overflow");
             // Exposure-days over the year × incidents × minutes lost ÷ (60 × 364): one division.
             let exposure_days = Exact::of(svc.exposure_per_hour)
-                .checked_mul_div(normal, 1)
-                .zip(Exact::of(peak_exposure).checked_mul_div(peak, 1))
+                .checked_mul(normal)
+                .zip(Exact::of(peak_exposure).checked_mul(peak))
                 .and_then(|(a, b)| a.checked_add(b))
                 .expect("overflow");
             let expected_loss = exposure_days.checked_mul_div(incidents * minutes, per_incidents * per_minutes * 60 * year).expect("overflow");
@@ -148,8 +139,8 @@ pub fn run_cost_curve(p: &Portfolio) -> Vec<RunCostPoint> {
     (1..=teams)
         .map(|n| RunCostPoint {
             teams: n,
-            team_schedules: r_dev.checked_mul_div(n.into(), 1).expect("overflow").rounded(),
-            domain_schedules: r_dev.checked_mul_div(n.min(domains).into(), 1).expect("overflow").rounded(),
+            team_schedules: r_dev.checked_mul(n.into()).expect("overflow").rounded(),
+            domain_schedules: r_dev.checked_mul(n.min(domains).into()).expect("overflow").rounded(),
             ops_run_it: r_ops.rounded(),
         })
         .collect()
@@ -157,19 +148,17 @@ pub fn run_cost_curve(p: &Portfolio) -> Vec<RunCostPoint> {
 
 /// Presents each component column by largest remainder, so the presented
 /// services add up to the presented portfolio, and each row's total is the
-/// sum of its presented parts.
-fn presented(costs: &[Exacts]) -> Vec<ModelCost> {
-    let column = |k: usize| allocate_largest_remainder(&costs.iter().map(|c| c[k]).collect::<Vec<_>>());
-    let (standby, callout, setup, loss) = (column(0), column(1), column(2), column(3));
-    (0..costs.len())
-        .map(|i| ModelCost { standby: standby[i], callout: callout[i], setup: setup[i], expected_loss: loss[i], total: Money::ZERO }.with_total())
-        .collect()
+/// sum of its presented parts. Returns the services and the portfolio.
+fn presented(costs: &[Exacts]) -> (Vec<ModelCost>, ModelCost) {
+    let columns: Vec<Vec<i128>> = (0..4).map(|k| allocate_minor_units(&costs.iter().map(|c| c[k]).collect::<Vec<_>>())).collect();
+    let services = (0..costs.len()).map(|i| ModelCost::of_minor_units([0, 1, 2, 3].map(|k| columns[k][i]))).collect();
+    (services, ModelCost::of_minor_units([0, 1, 2, 3].map(|k| columns[k].iter().sum())))
 }
 
 /// The premiums of both models, presented (whole minor units that add up).
 pub fn premiums(p: &Portfolio) -> Premiums {
     // The two models are independent: one core each.
-    let (ops, ybiyri) = std::thread::scope(|scope| {
+    let ((ops, ops_total), (ybiyri, ybiyri_total)) = std::thread::scope(|scope| {
         let ops = scope.spawn(|| presented(&costs_under(p, OperatingModel::OpsRunIt)));
         let ybiyri = presented(&costs_under(p, OperatingModel::YouBuildItYouRunIt));
         (ops.join().expect("premium thread"), ybiyri)
@@ -177,15 +166,10 @@ pub fn premiums(p: &Portfolio) -> Premiums {
     let services: Vec<ServicePremium> = p
         .services
         .iter()
-        .zip(ops.iter().zip(&ybiyri))
-        .map(|(s, (o, y))| ServicePremium { name: s.name.clone(), ops_run_it: *o, you_build_it_you_run_it: *y })
+        .zip(ops.into_iter().zip(ybiyri))
+        .map(|(s, (o, y))| ServicePremium { name: s.name.clone(), ops_run_it: o, you_build_it_you_run_it: y })
         .collect();
-    Premiums {
-        ops_run_it: ops.iter().fold(ModelCost::default(), |a, c| a.add(*c)),
-        you_build_it_you_run_it: ybiyri.iter().fold(ModelCost::default(), |a, c| a.add(*c)),
-        services,
-        run_cost: run_cost_curve(p),
-    }
+    Premiums { ops_run_it: ops_total, you_build_it_you_run_it: ybiyri_total, services, run_cost: run_cost_curve(p) }
 }
 
 /// The assumptions behind the premiums, as people read them, for every report.

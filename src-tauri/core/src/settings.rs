@@ -189,18 +189,18 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("developer_callout_rate", "0/hour", "AMOUNT/hour, e.g. 75/hour"),
     ("app_support_standby_rate", "500/week", "AMOUNT/hour, AMOUNT/day or AMOUNT/week"),
     ("app_support_callout_rate", "0/hour", "AMOUNT/hour"),
-    ("callout_hours", "2", "hours paid for one callout, a decimal such as 2 or 1.5"),
+    ("callout_hours", "2", "hours paid for one callout, 0 to 24 with at most 4 decimal places, e.g. 2 or 1.5"),
     ("working_hours", "mon-fri 09:00-17:30", "DAYS HH:MM-HH:MM, e.g. mon-fri 09:00-17:30"),
     ("planning_year_start", "2026-04-01", "an ISO date, e.g. 2026-04-01"),
     ("schedule_cost_split", "exposure", "exposure or equal"),
-    ("callout_people", "1", "people called out to one incident, e.g. 1 or 2"),
-    ("ops_run_it_time_to_acknowledge_minutes", "20", "minutes, e.g. 20"),
-    ("ops_run_it_time_to_restore_minutes", "120", "minutes, e.g. 120"),
+    ("callout_people", "1", "people called out to one incident, 0 to 1000, e.g. 1 or 2"),
+    ("ops_run_it_time_to_acknowledge_minutes", "20", "minutes, 0 to 100000, e.g. 20"),
+    ("ops_run_it_time_to_restore_minutes", "120", "minutes, 0 to 100000, e.g. 120"),
     ("ops_run_it_setup_cost", "0", "a one-off amount per service, e.g. 2000"),
-    ("you_build_it_you_run_it_time_to_acknowledge_minutes", "5", "minutes, e.g. 5"),
-    ("you_build_it_you_run_it_time_to_restore_minutes", "30", "minutes, e.g. 30"),
+    ("you_build_it_you_run_it_time_to_acknowledge_minutes", "5", "minutes, 0 to 100000, e.g. 5"),
+    ("you_build_it_you_run_it_time_to_restore_minutes", "30", "minutes, 0 to 100000, e.g. 30"),
     ("you_build_it_you_run_it_setup_cost", "0", "a one-off amount per service, e.g. 10000"),
-    ("setup_amortisation_years", "3", "years over which setup costs are spread, e.g. 3"),
+    ("setup_amortisation_years", "3", "years over which setup costs are spread, 1 to 100, e.g. 3"),
 ];
 
 /// A rejected setting: the key and what its value must look like.
@@ -247,17 +247,17 @@ fn parse_levels(v: &str) -> Option<OutOfHoursLevels> {
     OutOfHoursLevels::new(levels)
 }
 
+/// Decimal places a quantity setting may have: enough for any real one,
+/// few enough that exact arithmetic on it stays small.
+const QUANTITY_PLACES: u32 = 4;
+
 /// A decimal from `min` up to `max`, written plainly ("2", "1.5").
 fn parse_decimal(v: &str, min: Decimal, max: Decimal) -> Option<Decimal> {
     let t = v.trim();
     let d: Decimal = t.parse().ok().filter(|_| t.chars().all(|c| c.is_ascii_digit() || c == '.'))?;
-    (d >= min && d <= max).then_some(d.normalize())
+    (d >= min && d <= max && d.normalize().scale() <= QUANTITY_PLACES).then_some(d.normalize())
 }
 
-fn parse_hours(v: &str) -> Option<Decimal> {
-    let d: Decimal = v.trim().parse().ok()?;
-    (d >= Decimal::ZERO && d <= Decimal::from(24)).then_some(d.normalize())
-}
 
 impl Settings {
     pub fn defaults() -> Settings {
@@ -331,7 +331,7 @@ impl Settings {
                     self.app_support_callout_rate = rate;
                 }
             }
-            "callout_hours" => self.callout_hours = parse_hours(v).ok_or_else(invalid)?,
+            "callout_hours" => self.callout_hours = parse_decimal(v, Decimal::ZERO, Decimal::from(24)).ok_or_else(invalid)?,
             "working_hours" => self.working_hours = WorkingHours::parse(v).ok_or_else(invalid)?,
             "planning_year_start" => self.planning_year_start = crate::model::parse_date(v).ok_or_else(invalid)?,
             "schedule_cost_split" => {
@@ -441,6 +441,9 @@ mod tests {
             ("ops_run_it_time_to_restore_minutes", "-5"),
             ("setup_amortisation_years", "0"),
             ("you_build_it_you_run_it_setup_cost", "1.234"),
+            ("you_build_it_you_run_it_setup_cost", "1000000000000"),
+            ("callout_hours", "1.00001"),
+            ("callout_people", "1001"),
             ("out_of_hours_levels", "99.0=app_support"),
         ] {
             let e = s.apply(k, v).unwrap_err();
