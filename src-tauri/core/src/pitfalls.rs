@@ -1,7 +1,7 @@
 //! The pitfalls the tool detects, each naming its services and the practice
 //! that avoids it (wording from the playbook's pitfalls).
 
-use crate::budget::{budget, Category};
+use crate::budget::{Budget, Category};
 use crate::model::{BudgetHolder, DomainKind};
 use crate::oncall::OutOfHours;
 use crate::portfolio::Portfolio;
@@ -25,8 +25,8 @@ fn names(p: &Portfolio, idx: impl IntoIterator<Item = usize>) -> Vec<String> {
     v
 }
 
-pub fn pitfalls(p: &Portfolio) -> Vec<Finding> {
-    let b = budget(p);
+/// The pitfalls of a portfolio, given its budget.
+pub fn pitfalls(p: &Portfolio, b: &Budget) -> Vec<Finding> {
     let plan: &Schedules = &b.schedules;
     let mut out = Vec::new();
     let s = &p.settings;

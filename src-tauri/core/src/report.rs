@@ -345,13 +345,13 @@ pub fn raci_csv(p: &Portfolio) -> Vec<u8> {
 }
 
 pub fn pitfalls_json(p: &Portfolio) -> String {
-    pretty(&Value::Array(pitfalls(p).iter().map(|f| json!({
+    pretty(&Value::Array(pitfalls(p, &budget(p)).iter().map(|f| json!({
         "pitfall": f.pitfall, "services": f.services, "detail": f.detail, "advice": f.advice,
     })).collect()))
 }
 
 pub fn pitfalls_csv(p: &Portfolio) -> Vec<u8> {
-    let rows: Vec<Vec<Cell>> = pitfalls(p).iter().map(|f| vec![
+    let rows: Vec<Vec<Cell>> = pitfalls(p, &budget(p)).iter().map(|f| vec![
         Cell::text(f.pitfall), Cell::text(f.services.join("; ")), Cell::text(&f.detail), Cell::text(f.advice),
     ]).collect();
     csv_out::write(&["pitfall", "services", "detail", "advice"], &rows)

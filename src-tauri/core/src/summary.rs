@@ -124,7 +124,7 @@ pub fn cost_summary(p: &Portfolio) -> CostSummary {
             .map(|r| RunCostRow { teams: r.teams, team_schedules: r.team_schedules.plain(), domain_schedules: r.domain_schedules.plain(), ops_run_it: r.ops_run_it.plain() })
             .collect(),
         assumptions: assumption_lines(p).into_iter().map(|(label, amount)| LabelledAmount { label, amount }).collect(),
-        pitfalls: pitfalls(p)
+        pitfalls: pitfalls(p, &b)
             .into_iter()
             .map(|f| PitfallRow { pitfall: f.pitfall.replace('_', " "), services: f.services, detail: f.detail, advice: f.advice.into() })
             .collect(),

@@ -161,7 +161,7 @@ fn callout_is_paid_only_under_the_standby_and_callout_model() {
     f.set("remuneration_model", "callout_only");
     let p = f.portfolio();
     assert_eq!(premiums(&p).you_build_it_you_run_it.standby.plain(), "0.00");
-    assert!(pitfalls(&p).iter().any(|x| x.pitfall == "callout_only_remuneration" && x.services.contains(&"bedroom".to_string())));
+    assert!(pitfalls(&p, &budget(&p)).iter().any(|x| x.pitfall == "callout_only_remuneration" && x.services.contains(&"bedroom".to_string())));
 }
 
 #[test]
@@ -184,7 +184,7 @@ fn raci_has_one_accountable_party_per_row_and_flags_the_unaccountable() {
     assert_eq!(bedroom.cells, [Raci::I, Raci::I, Raci::A, Raci::I, Raci::R]);
     let ecommerce = rows.iter().find(|r| r.service == "ecommerce-platform").unwrap();
     assert_eq!(ecommerce.cells, [Raci::A, Raci::R, Raci::I, Raci::I, Raci::I]);
-    assert!(pitfalls(&f.portfolio()).iter().all(|x| x.pitfall != "responsible_but_unaccountable"));
+    assert!({ let p = f.portfolio(); pitfalls(&p, &budget(&p)) }.iter().all(|x| x.pitfall != "responsible_but_unaccountable"));
 
     // A digital service run YBIYRI by an operations-funded team.
     f.import("teams", "name,funding,on_call_participants\nplatform-ops,operations,2\nbasket-team,it,4\n")
@@ -193,7 +193,7 @@ fn raci_has_one_accountable_party_per_row_and_flags_the_unaccountable() {
     let rows = service_raci(&p);
     assert!(rows.iter().all(|r| r.accountable() == 1));
     assert_eq!(rows.iter().find(|r| r.service == "basket").unwrap().cells, [Raci::I, Raci::I, Raci::I, Raci::A, Raci::R]);
-    let found = pitfalls(&p);
+    let found = pitfalls(&p, &budget(&p));
     let unaccountable = found.iter().find(|x| x.pitfall == "responsible_but_unaccountable").unwrap();
     assert_eq!(unaccountable.services, ["stock-api"]);
     // stock-api's team schedule is paid from operations opex; basket's is Head of Delivery capex.
@@ -212,7 +212,8 @@ fn pitfalls_name_their_services_and_practice() {
     f.import("teams", "name,funding,on_call_participants\nt1,product,4\nt2,product,4\nt3,it,5\n")
         .import("domains", "name,kind,on_call_budget_holder\nuk,geography,head_of_delivery\n")
         .import("services", "name,kind,team,domain,exposure_per_hour,feature_demand\na,digital,t1,uk,900000,high\nb,digital,t2,uk,850000,high\nc,digital,t3,uk,820000,high\nlegacy-cms,digital,t3,,100,low\n");
-    let found = pitfalls(&f.portfolio());
+    let p = f.portfolio();
+    let found = pitfalls(&p, &budget(&p));
     let get = |name: &str| found.iter().find(|x| x.pitfall == name).unwrap_or_else(|| panic!("no {name}: {found:?}"));
     assert_eq!(get("linear_run_cost").services, ["a", "b", "c"]);
     assert_eq!(get("inflated_availability_targets").services, ["a", "b", "c", "ecommerce-platform"]);
