@@ -221,3 +221,38 @@ fn pitfalls_name_their_services_and_practice() {
     assert_eq!(get("low_demand_digital_service").services, ["legacy-cms"]);
     assert!(found.iter().all(|x| !x.advice.is_empty() && !x.services.is_empty()));
 }
+
+#[test]
+fn the_largest_inputs_accepted_still_compute_exactly() {
+    // Every amount and quantity at the top of its range: the exact integer
+    // arithmetic must neither overflow nor lose a penny.
+    let mut f = Fixture::retailer();
+    let top = "999999999999.99";
+    for (k, v) in [
+        ("remuneration_model", "standby_and_callout"),
+        ("developer_standby_rate", "999999999999.99/hour"),
+        ("app_support_standby_rate", "999999999999.99/hour"),
+        ("developer_callout_rate", "999999999999.99/hour"),
+        ("app_support_callout_rate", "999999999999.99/hour"),
+        ("callout_hours", "24"),
+        ("callout_people", "1000"),
+        ("ops_run_it_time_to_acknowledge_minutes", "100000"),
+        ("ops_run_it_time_to_restore_minutes", "100000"),
+        ("ops_run_it_setup_cost", top),
+        ("setup_amortisation_years", "7"),
+    ] {
+        f.set(k, v);
+    }
+    f.import("services", &format!("name,kind,team,domain,exposure_per_hour,feature_demand,peak_exposure_per_hour,peak_periods,out_of_hours_incidents_per_year\nbedroom,digital,bedroom-team,home-shopping,{top},very high,{top},2026-11-23..2026-11-29,10000\n"));
+    let p = f.portfolio();
+    let pr = premiums(&p);
+    let bedroom = pr.services.iter().find(|s| s.name == "bedroom").unwrap();
+    // Callout: 999,999,999,999.99 × 24 h × 1,000 people × 10,000 incidents, every day covered.
+    assert_eq!(bedroom.ops_run_it.callout.plain(), "239999999999997600000.00");
+    // Expected loss: exposure × 10,000 incidents × 200,000 minutes ÷ 60.
+    assert_eq!(bedroom.ops_run_it.expected_loss.plain(), "33333333333333000000.00");
+    // Setup: the cost over 7 years.
+    assert_eq!(bedroom.ops_run_it.setup.plain(), "142857142857.14");
+    let b = budget(&p);
+    assert_eq!(b.line_items.iter().map(|l| l.amount).sum::<opmodel_core::money::Money>(), b.total);
+}
