@@ -8,6 +8,8 @@ const COMMANDS: &[&str] = &[
     "list_services",
     "save_service",
     "delete_service",
+    "list_settings",
+    "set_setting",
     "cost_summary",
     "export_report",
 ];

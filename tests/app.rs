@@ -66,6 +66,18 @@ fn the_app_loads_the_example_and_edits_a_service() {
     assert_eq!(err["code"], "invalid_input");
     assert!(!dir.path().join("x.pdf").exists());
 
+    // The assumptions are edited in the app too: a new rate changes the budget; a bad one changes nothing.
+    let settings = invoke(&webview, "list_settings", json!({})).unwrap();
+    assert_eq!(settings.as_array().unwrap().len(), opmodel_core::settings::KEYS.len());
+    let after = invoke(&webview, "set_setting", json!({ "key": "developer_standby_rate", "value": "600/week" })).unwrap();
+    assert_eq!(after.as_array().unwrap().iter().find(|s| s["key"] == "developer_standby_rate").unwrap()["value"], "600/week");
+    let costs = invoke(&webview, "cost_summary", json!({})).unwrap();
+    assert_eq!(costs["holders"][0]["capex"], "31200.00");
+    let err = invoke(&webview, "set_setting", json!({ "key": "developer_standby_rate", "value": "600 a week" })).unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    assert!(err["message"].as_str().unwrap().contains("AMOUNT/week"), "{err}");
+    assert_eq!(invoke(&webview, "list_settings", json!({})).unwrap(), after);
+
     let err = invoke(&webview, "open_workspace", json!({ "path": dir.path().join("missing.opmodel") })).unwrap_err();
     assert_eq!(err["code"], "io");
     let err = invoke(&webview, "delete_service", json!({ "id": 999 })).unwrap_err();

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use opmodel_core::input::ServiceInput;
-use opmodel_core::view::{service_views, ServiceView, WorkspaceInfo};
+use opmodel_core::view::{service_views, setting_views, ServiceView, SettingView, WorkspaceInfo};
 use opmodel_core::portfolio::Portfolio;
 use opmodel_core::report::{self, ReportFormat, ReportKind};
 use opmodel_core::summary::{self, CostSummary};
@@ -75,6 +75,16 @@ fn save_service(state: State<AppState>, id: Option<i64>, input: ServiceInput) ->
 }
 
 #[tauri::command]
+fn list_settings(state: State<AppState>) -> Reply<Vec<SettingView>> {
+    state.with(|ws| setting_views(ws))
+}
+
+#[tauri::command]
+fn set_setting(state: State<AppState>, key: String, value: String) -> Reply<Vec<SettingView>> {
+    state.with(|ws| ws.set_setting(&key, &value).and_then(|()| setting_views(ws)))
+}
+
+#[tauri::command]
 fn cost_summary(state: State<AppState>) -> Reply<CostSummary> {
     state.with(|ws| Portfolio::load(ws).map(|p| summary::cost_summary(&p)))
 }
@@ -102,6 +112,8 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>, state: AppState) -> tauri::B
             list_services,
             save_service,
             delete_service,
+            list_settings,
+            set_setting,
             cost_summary,
             export_report
         ])

@@ -15,6 +15,7 @@ fn generated() -> String {
         crate::view::PeakView::decl(&cfg),
         crate::input::ServiceInput::decl(&cfg),
         crate::view::WorkspaceInfo::decl(&cfg),
+        crate::view::SettingView::decl(&cfg),
         crate::error::AppError::decl(&cfg),
         crate::report::ReportKind::decl(&cfg),
         crate::report::ReportFormat::decl(&cfg),

@@ -131,3 +131,60 @@ impl WorkspaceInfo {
         })
     }
 }
+
+/// One setting as the app's settings editor shows it.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct SettingView {
+    pub key: String,
+    /// For people: "Ops Run It: time to restore minutes".
+    pub label: String,
+    pub value: String,
+    pub default: String,
+    /// What a value must look like.
+    pub expected: String,
+}
+
+/// Every setting of a workspace, in the order CLI.md lists them.
+pub fn setting_views(ws: &Workspace) -> Result<Vec<SettingView>> {
+    let settings = ws.settings()?;
+    Ok(crate::settings::KEYS
+        .iter()
+        .map(|(key, default, expected)| SettingView {
+            key: key.to_string(),
+            label: setting_label(key),
+            value: settings.value(key).unwrap_or_default(),
+            default: default.to_string(),
+            expected: expected.to_string(),
+        })
+        .collect())
+}
+
+fn setting_label(key: &str) -> String {
+    let words = key.replacen("ops_run_it_", "Ops Run It: ", 1).replacen("you_build_it_you_run_it_", "You Build It You Run It: ", 1).replace('_', " ");
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_read_as_people_say_them() {
+        assert_eq!(setting_label("developer_standby_rate"), "Developer standby rate");
+        assert_eq!(setting_label("ops_run_it_time_to_restore_minutes"), "Ops Run It: time to restore minutes");
+        assert_eq!(setting_label("you_build_it_you_run_it_setup_cost"), "You Build It You Run It: setup cost");
+    }
+
+    #[test]
+    fn every_setting_is_listed_with_its_value_default_and_form() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::open(&dir.path().join("w.opmodel")).unwrap();
+        ws.set_setting("developer_standby_rate", "600/week").unwrap();
+        let views = setting_views(&ws).unwrap();
+        assert_eq!(views.len(), crate::settings::KEYS.len());
+        let rate = views.iter().find(|v| v.key == "developer_standby_rate").unwrap();
+        assert_eq!((rate.value.as_str(), rate.default.as_str()), ("600/week", "500/week"));
+        assert!(rate.expected.contains("AMOUNT/week"));
+    }
+}

@@ -1,5 +1,6 @@
 //! The real app in a real window: load the example, read the services table,
-//! edit an exposure, see the target change and the edit saved.
+//! edit an exposure, see the target change and the edit saved, read the
+//! budget, and change a rate in the settings.
 
 use fantoccini::Locator;
 use opmodel_e2e::{env_path, eventually, screenshot, start_app, text};
@@ -51,6 +52,28 @@ async fn load_the_example_read_the_plan_and_edit_an_exposure() {
         assert_eq!(total.trim(), "52,000.00");
         let shot = screenshot(&c, "costs.png").await;
         eprintln!("screenshot: {}", shot.display());
+
+        // The Settings view: a rate it cannot read is refused, saying what it
+        // expects; a good one is saved and the budget follows.
+        c.find(Locator::Css("[data-tab=settings]")).await.expect("settings tab").click().await.expect("open settings");
+        let rate = eventually("the standby rate setting", || async { c.find(Locator::Css("[data-input=developer_standby_rate]")).await.ok() }).await;
+        rate.click().await.expect("focus the rate");
+        // Ctrl+A, then type over the selection (modifiers are released between calls).
+        rate.send_keys("\u{E009}a").await.expect("select the rate");
+        rate.send_keys("600 a week\u{E007}").await.expect("type a bad rate");
+        let problem = eventually("the refusal", || async { text(&c, "[data-problem=developer_standby_rate]").await.filter(|t| !t.trim().is_empty()) }).await;
+        assert!(problem.contains("AMOUNT/week"), "{problem}");
+        let shot = screenshot(&c, "settings-refused.png").await;
+        eprintln!("screenshot: {}", shot.display());
+        rate.send_keys("\u{E009}a").await.expect("select the rate");
+        rate.send_keys("600/week\u{E007}").await.expect("type a good rate");
+        eventually("the refusal to clear", || async { c.find(Locator::Css("[data-problem=developer_standby_rate]")).await.is_err().then_some(()) }).await;
+        eventually("the save status", || async { (text(&c, "#save-status").await?.trim() == "Saved").then_some(()) }).await;
+        let shot = screenshot(&c, "settings.png").await;
+        eprintln!("screenshot: {}", shot.display());
+        c.find(Locator::Css("[data-tab=costs]")).await.expect("costs tab").click().await.expect("open costs");
+        // bedroom-team's schedule at 600 a week is 31,200 a year, beside the rota's 26,000.
+        eventually("the budget at the new rate", || async { (text(&c, "[data-total=budget]").await?.trim() == "57,200.00").then_some(()) }).await;
         c.find(Locator::Css("[data-tab=services]")).await.expect("services tab").click().await.expect("back to services");
 
         // The edit is in the workspace file, as the CLI reads it.

@@ -8,6 +8,7 @@ import type {
   ReportKind,
   ServiceInput,
   ServiceView,
+  SettingView,
   WorkspaceInfo,
 } from './bindings';
 
@@ -39,6 +40,8 @@ export const listServices = () => call<ServiceView[]>('list_services');
 export const saveService = (id: ServiceId | null, input: ServiceInput) =>
   call<ServiceView[]>('save_service', { id, input });
 export const deleteService = (id: ServiceId) => call<ServiceView[]>('delete_service', { id });
+export const listSettings = () => call<SettingView[]>('list_settings');
+export const setSetting = (key: string, value: string) => call<SettingView[]>('set_setting', { key, value });
 export const costSummary = () => call<CostSummary>('cost_summary');
 export const exportReport = (what: ReportKind, format: ReportFormat, path: string) =>
   call<null>('export_report', { what, format, path });

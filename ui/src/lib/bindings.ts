@@ -20,6 +20,15 @@ peak: PeakView | null, };
 export type PeakView = { exposure_per_hour: string, availability_target: string, operating_model: OperatingModel, on_call_out_of_hours: OutOfHours, };
 export type ServiceInput = { name: string, kind: ServiceKind, team: string, domain: string | null, exposure_per_hour: string, feature_demand: string, peak_exposure_per_hour: string | null, peak_periods: string, out_of_hours_incidents_per_year: string, model_override: OperatingModel | null, override_reason: string | null, };
 export type WorkspaceInfo = { path: string, name: string, currency: string, demand_bands: Array<string>, teams: Array<string>, domains: Array<string>, service_count: number, };
+export type SettingView = { key: string, 
+/**
+ * For people: "Ops Run It: time to restore minutes".
+ */
+label: string, value: string, default: string, 
+/**
+ * What a value must look like.
+ */
+expected: string, };
 export type AppError = { code: string, message: string, };
 export type ReportKind = "services" | "schedules" | "premiums" | "budget" | "raci" | "pitfalls";
 export type ReportFormat = "json" | "csv" | "pdf";
