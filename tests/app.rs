@@ -78,6 +78,16 @@ fn the_app_loads_the_example_and_edits_a_service() {
     assert!(err["message"].as_str().unwrap().contains("AMOUNT/week"), "{err}");
     assert_eq!(invoke(&webview, "list_settings", json!({})).unwrap(), after);
 
+    // Teams and domains: a team's rota size changes, a team with services is not deleted.
+    let org = invoke(&webview, "save_team", json!({ "original": "bedroom-team", "input": { "name": "bedroom-team", "funding": "product", "on_call_participants": "3" } })).unwrap();
+    let team = org["teams"].as_array().unwrap().iter().find(|t| t["name"] == "bedroom-team").unwrap().clone();
+    assert_eq!((team["on_call_participants"].as_u64(), team["services"].as_u64()), (Some(3), Some(1)));
+    let err = invoke(&webview, "delete_team", json!({ "name": "bedroom-team" })).unwrap_err();
+    assert_eq!(err["code"], "conflict");
+    let err = invoke(&webview, "save_domain", json!({ "original": null, "input": { "name": "", "kind": "product", "on_call_budget_holder": "head_of_product" } })).unwrap_err();
+    assert_eq!(err["code"], "invalid_input");
+    assert_eq!(invoke(&webview, "list_organisation", json!({})).unwrap()["domains"].as_array().unwrap().len(), 1);
+
     let err = invoke(&webview, "open_workspace", json!({ "path": dir.path().join("missing.opmodel") })).unwrap_err();
     assert_eq!(err["code"], "io");
     let err = invoke(&webview, "delete_service", json!({ "id": 999 })).unwrap_err();

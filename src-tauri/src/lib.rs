@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use opmodel_core::input::ServiceInput;
+use opmodel_core::organisation::{self, organisation, DomainInput, Organisation, TeamInput};
 use opmodel_core::view::{service_views, setting_views, ServiceView, SettingView, WorkspaceInfo};
 use opmodel_core::portfolio::Portfolio;
 use opmodel_core::report::{self, ReportFormat, ReportKind};
@@ -75,6 +76,31 @@ fn save_service(state: State<AppState>, id: Option<i64>, input: ServiceInput) ->
 }
 
 #[tauri::command]
+fn list_organisation(state: State<AppState>) -> Reply<Organisation> {
+    state.with(|ws| organisation(ws))
+}
+
+#[tauri::command]
+fn save_team(state: State<AppState>, original: Option<String>, input: TeamInput) -> Reply<Organisation> {
+    state.with(|ws| organisation::save_team(ws, original.as_deref(), &input).and_then(|()| organisation(ws)))
+}
+
+#[tauri::command]
+fn delete_team(state: State<AppState>, name: String) -> Reply<Organisation> {
+    state.with(|ws| ws.delete_team(&name).and_then(|()| organisation(ws)))
+}
+
+#[tauri::command]
+fn save_domain(state: State<AppState>, original: Option<String>, input: DomainInput) -> Reply<Organisation> {
+    state.with(|ws| organisation::save_domain(ws, original.as_deref(), &input).and_then(|()| organisation(ws)))
+}
+
+#[tauri::command]
+fn delete_domain(state: State<AppState>, name: String) -> Reply<Organisation> {
+    state.with(|ws| ws.delete_domain(&name).and_then(|()| organisation(ws)))
+}
+
+#[tauri::command]
 fn list_settings(state: State<AppState>) -> Reply<Vec<SettingView>> {
     state.with(|ws| setting_views(ws))
 }
@@ -112,6 +138,11 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>, state: AppState) -> tauri::B
             list_services,
             save_service,
             delete_service,
+            list_organisation,
+            save_team,
+            delete_team,
+            save_domain,
+            delete_domain,
             list_settings,
             set_setting,
             cost_summary,

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::error::{Error, Place, Problem, Result};
-use crate::input::{check_name, ServiceInput, NAME_EXPECTED};
-use crate::model::{BudgetHolder, Domain, DomainKind, Funding, Team};
+use crate::input::ServiceInput;
+use crate::organisation::{DomainInput, TeamInput};
 use crate::selector::OperatingModel;
 use crate::store::{Created, Workspace};
 
@@ -182,19 +182,10 @@ pub fn import_teams(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
     let mut problems = duplicate_names(&table);
     let mut teams = Vec::new();
     for (row, values) in &table.rows {
-        let mut bad = |column: &str, expected: &str| problems.push(Problem {
-            place: Place { column: Some(column.into()), ..table.place(*row) },
-            value: get(values, column).trim().to_string(),
-            expected: expected.to_string(),
-        });
-        let name = check_name(get(values, "name"));
-        let funding = Funding::parse(get(values, "funding"));
-        let participants = get(values, "on_call_participants").trim().parse::<u32>().ok().filter(|n| *n <= 10_000);
-        if name.is_none() { bad("name", NAME_EXPECTED) }
-        if funding.is_none() { bad("funding", Funding::EXPECTED) }
-        if participants.is_none() { bad("on_call_participants", "a whole number of people, 0 or more") }
-        if let (Some(name), Some(funding), Some(on_call_participants)) = (name, funding, participants) {
-            teams.push(Team { name, funding, on_call_participants });
+        let input = TeamInput { name: get(values, "name").into(), funding: get(values, "funding").into(), on_call_participants: get(values, "on_call_participants").into() };
+        match input.validate(&table.place(*row)) {
+            Ok(team) => teams.push(team),
+            Err(p) => problems.extend(p),
         }
     }
     if !problems.is_empty() {
@@ -217,19 +208,10 @@ pub fn import_domains(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> 
     let mut problems = duplicate_names(&table);
     let mut domains = Vec::new();
     for (row, values) in &table.rows {
-        let mut bad = |column: &str, expected: &str| problems.push(Problem {
-            place: Place { column: Some(column.into()), ..table.place(*row) },
-            value: get(values, column).trim().to_string(),
-            expected: expected.to_string(),
-        });
-        let name = check_name(get(values, "name"));
-        let kind = DomainKind::parse(get(values, "kind"));
-        let holder = BudgetHolder::parse_domain_holder(get(values, "on_call_budget_holder"));
-        if name.is_none() { bad("name", NAME_EXPECTED) }
-        if kind.is_none() { bad("kind", DomainKind::EXPECTED) }
-        if holder.is_none() { bad("on_call_budget_holder", "head_of_product or head_of_delivery") }
-        if let (Some(name), Some(kind), Some(on_call_budget_holder)) = (name, kind, holder) {
-            domains.push(Domain { name, kind, on_call_budget_holder });
+        let input = DomainInput { name: get(values, "name").into(), kind: get(values, "kind").into(), on_call_budget_holder: get(values, "on_call_budget_holder").into() };
+        match input.validate(&table.place(*row)) {
+            Ok(domain) => domains.push(domain),
+            Err(p) => problems.extend(p),
         }
     }
     if !problems.is_empty() {

@@ -14,6 +14,7 @@ pub mod input;
 pub mod model;
 pub mod money;
 pub mod oncall;
+pub mod organisation;
 pub mod pdf;
 pub mod pitfalls;
 pub mod portfolio;

@@ -252,8 +252,71 @@ impl Workspace {
     }
 
     /// Runs several changes as one transaction (an import, the example).
+    /// Adds a team, or changes the one named `original` (its name too: its
+    /// services follow, as they refer to it by id).
+    pub fn save_team(&mut self, original: Option<&str>, team: &Team) -> Result<()> {
+        self.edit(|tx| {
+            let values = params![team.name, team.funding.as_str(), team.on_call_participants];
+            match row_to_save(tx, "team", original, &team.name)? {
+                Some(id) => tx.execute("UPDATE teams SET name = ?1, funding = ?2, on_call_participants = ?3 WHERE id = ?4", [values, params![id]].concat().as_slice())?,
+                None => tx.execute("INSERT INTO teams(name, funding, on_call_participants) VALUES (?1, ?2, ?3)", values)?,
+            };
+            Ok(())
+        })
+    }
+
+    /// Adds a domain, or changes the one named `original` (its name too).
+    pub fn save_domain(&mut self, original: Option<&str>, domain: &Domain) -> Result<()> {
+        self.edit(|tx| {
+            let values = params![domain.name, domain.kind.as_str(), domain.on_call_budget_holder.as_str()];
+            match row_to_save(tx, "domain", original, &domain.name)? {
+                Some(id) => tx.execute("UPDATE domains SET name = ?1, kind = ?2, on_call_budget_holder = ?3 WHERE id = ?4", [values, params![id]].concat().as_slice())?,
+                None => tx.execute("INSERT INTO domains(name, kind, on_call_budget_holder) VALUES (?1, ?2, ?3)", values)?,
+            };
+            Ok(())
+        })
+    }
+
+    /// Deletes a team no service belongs to.
+    pub fn delete_team(&mut self, name: &str) -> Result<()> {
+        self.edit(|tx| delete_unused(tx, "team", name))
+    }
+
+    /// Deletes a domain no service is in.
+    pub fn delete_domain(&mut self, name: &str) -> Result<()> {
+        self.edit(|tx| delete_unused(tx, "domain", name))
+    }
+
     pub fn batch<T>(&mut self, f: impl FnOnce(&mut Batch) -> Result<T>) -> Result<T> {
         self.edit(|tx| f(&mut Batch { tx }))
+    }
+}
+
+/// The id of the team or domain (`what`) an edit saves: the one named
+/// `original`, or none for a new one. Refuses a name another one has.
+fn row_to_save(tx: &Transaction, what: &str, original: Option<&str>, name: &str) -> Result<Option<i64>> {
+    let find = |n: &str| tx.query_row(&format!("SELECT id FROM {what}s WHERE name = ?1"), [n], |r| r.get::<_, i64>(0)).optional();
+    let id = match original {
+        Some(o) => Some(find(o)?.ok_or_else(|| Error::NotFound(format!("there is no {what} named '{o}'")))?),
+        None => None,
+    };
+    match find(name)? {
+        Some(other) if Some(other) != id => Err(Error::Conflict(format!("there is already a {what} named '{name}': choose another name"))),
+        _ => Ok(id),
+    }
+}
+
+/// Deletes the team or domain (`what`) named `name`, unless a service refers to it.
+fn delete_unused(tx: &Transaction, what: &str, name: &str) -> Result<()> {
+    let mut stmt = tx.prepare(&format!("SELECT s.name FROM services s JOIN {what}s x ON s.{what}_id = x.id WHERE x.name = ?1 ORDER BY s.name"))?;
+    let users: Vec<String> = stmt.query_map([name], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    if !users.is_empty() {
+        let move_to = if what == "team" { "Move them to another team first" } else { "Move them to another domain, or none, first" };
+        return Err(Error::Conflict(format!("{what} '{name}' still has services: {}. {move_to}", users.join(", "))));
+    }
+    match tx.execute(&format!("DELETE FROM {what}s WHERE name = ?1"), [name])? {
+        0 => Err(Error::NotFound(format!("there is no {what} named '{name}'"))),
+        _ => Ok(()),
     }
 }
 

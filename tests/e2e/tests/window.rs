@@ -1,6 +1,6 @@
 //! The real app in a real window: load the example, read the services table,
 //! edit an exposure, see the target change and the edit saved, read the
-//! budget, and change a rate in the settings.
+//! budget, change a rate in the settings and a team's rota.
 
 use fantoccini::Locator;
 use opmodel_e2e::{env_path, eventually, screenshot, start_app, text};
@@ -71,9 +71,25 @@ async fn load_the_example_read_the_plan_and_edit_an_exposure() {
         eventually("the save status", || async { (text(&c, "#save-status").await?.trim() == "Saved").then_some(()) }).await;
         let shot = screenshot(&c, "settings.png").await;
         eprintln!("screenshot: {}", shot.display());
+
+        // Teams & domains: bedroom-team's rota shrinks to two people.
+        c.find(Locator::Css("[data-tab=organisation]")).await.expect("teams tab").click().await.expect("open teams");
+        let people = eventually("bedroom-team's participants", || async {
+            c.find(Locator::Css("#teams tr[data-team='bedroom-team'] [data-input=on_call_participants]")).await.ok()
+        })
+        .await;
+        people.click().await.expect("focus participants");
+        people.send_keys("\u{E009}a").await.expect("select participants");
+        people.send_keys("2\u{E007}").await.expect("type participants");
+        eventually("the save status", || async { (text(&c, "#save-status").await?.trim() == "Saved").then_some(()) }).await;
+        let shot = screenshot(&c, "teams.png").await;
+        eprintln!("screenshot: {}", shot.display());
+
         c.find(Locator::Css("[data-tab=costs]")).await.expect("costs tab").click().await.expect("open costs");
         // bedroom-team's schedule at 600 a week is 31,200 a year, beside the rota's 26,000.
         eventually("the budget at the new rate", || async { (text(&c, "[data-total=budget]").await?.trim() == "57,200.00").then_some(()) }).await;
+        let participants = "tr[data-schedule='team schedule: bedroom-team'] td[data-col=participants]";
+        assert_eq!(text(&c, participants).await.unwrap().trim(), "2");
         c.find(Locator::Css("[data-tab=services]")).await.expect("services tab").click().await.expect("back to services");
 
         // The edit is in the workspace file, as the CLI reads it.

@@ -4,11 +4,14 @@ import { open, save } from '@tauri-apps/plugin-dialog';
 import type {
   AppError,
   CostSummary,
+  DomainInput,
+  Organisation,
   ReportFormat,
   ReportKind,
   ServiceInput,
   ServiceView,
   SettingView,
+  TeamInput,
   WorkspaceInfo,
 } from './bindings';
 
@@ -40,6 +43,13 @@ export const listServices = () => call<ServiceView[]>('list_services');
 export const saveService = (id: ServiceId | null, input: ServiceInput) =>
   call<ServiceView[]>('save_service', { id, input });
 export const deleteService = (id: ServiceId) => call<ServiceView[]>('delete_service', { id });
+export const listOrganisation = () => call<Organisation>('list_organisation');
+export const saveTeam = (original: string | null, input: TeamInput) =>
+  call<Organisation>('save_team', { original, input });
+export const deleteTeam = (name: string) => call<Organisation>('delete_team', { name });
+export const saveDomain = (original: string | null, input: DomainInput) =>
+  call<Organisation>('save_domain', { original, input });
+export const deleteDomain = (name: string) => call<Organisation>('delete_domain', { name });
 export const listSettings = () => call<SettingView[]>('list_settings');
 export const setSetting = (key: string, value: string) => call<SettingView[]>('set_setting', { key, value });
 export const costSummary = () => call<CostSummary>('cost_summary');

@@ -29,6 +29,14 @@ label: string, value: string, default: string,
  * What a value must look like.
  */
 expected: string, };
+export type Funding = "product" | "it" | "operations";
+export type DomainKind = "product" | "architecture" | "geography" | "technology";
+export type BudgetHolder = "head_of_product" | "head_of_delivery" | "head_of_operations";
+export type TeamInput = { name: string, funding: Funding, on_call_participants: string, };
+export type DomainInput = { name: string, kind: DomainKind, on_call_budget_holder: BudgetHolder, };
+export type TeamView = { name: string, funding: Funding, on_call_participants: number, services: number, };
+export type DomainView = { name: string, kind: DomainKind, on_call_budget_holder: BudgetHolder, services: number, };
+export type Organisation = { teams: Array<TeamView>, domains: Array<DomainView>, };
 export type AppError = { code: string, message: string, };
 export type ReportKind = "services" | "schedules" | "premiums" | "budget" | "raci" | "pitfalls";
 export type ReportFormat = "json" | "csv" | "pdf";
