@@ -45,6 +45,22 @@ async fn load_the_example_read_the_plan_and_edit_an_exposure() {
         let shot = screenshot(&c, "services-edited.png").await;
         eprintln!("screenshot: {}", shot.display());
 
+        // Incidents and peak live under the row: bedroom's Black Friday peak is there; its incidents change.
+        c.find(Locator::Css("#services tr[data-service='bedroom'] [data-action=details]")).await.expect("details button").click().await.expect("open details");
+        let details = "#services tr[data-details='bedroom']";
+        let periods = eventually("bedroom's peak days", || async {
+            c.find(Locator::Css(&format!("{details} [data-input=peak_periods]"))).await.ok()?.prop("value").await.ok().flatten()
+        })
+        .await;
+        assert_eq!(periods, "2026-11-23..2026-11-29");
+        let incidents = c.find(Locator::Css(&format!("{details} [data-input=out_of_hours_incidents_per_year]"))).await.expect("incidents input");
+        incidents.click().await.expect("focus incidents");
+        incidents.send_keys("\u{E009}a").await.expect("select incidents");
+        incidents.send_keys("12\u{E007}").await.expect("type incidents");
+        eventually("the save status", || async { (text(&c, "#save-status").await?.trim() == "Saved").then_some(()) }).await;
+        let shot = screenshot(&c, "service-details.png").await;
+        eprintln!("screenshot: {}", shot.display());
+
         // The Costs view: the budget and the premium comparison from the same plan.
         c.find(Locator::Css("[data-tab=costs]")).await.expect("costs tab").click().await.expect("open costs");
         let total = eventually("the budget total", || async { text(&c, "[data-total=budget]").await.filter(|t| !t.trim().is_empty()) }).await;
@@ -102,6 +118,7 @@ async fn load_the_example_read_the_plan_and_edit_an_exposure() {
         let bedroom = report.as_array().unwrap().iter().find(|s| s["name"] == "bedroom").unwrap();
         assert_eq!(bedroom["exposure_per_hour"], "300000.00");
         assert_eq!(bedroom["availability_target"], "99.9");
+        assert_eq!(bedroom["out_of_hours_incidents_per_year"], "12");
     }
     .await;
     c.close().await.expect("close the session");
