@@ -32,10 +32,6 @@ pub enum MoneyError {
 impl Money {
     pub const ZERO: Money = Money(Decimal::ZERO);
 
-    pub fn new(d: Decimal) -> Money {
-        Money(d)
-    }
-
     /// Whole units, e.g. `Money::units(7000)` is 7,000.00.
     pub fn units(n: i64) -> Money {
         Money(Decimal::new(n * 100, 2))
@@ -61,19 +57,8 @@ impl Money {
         }
     }
 
-    /// Rounded (half away from zero) or padded to `places` decimal places.
-    pub fn at_scale(self, places: u32) -> Money {
-        let mut d = self.0.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
-        d.rescale(places);
-        Money(d)
-    }
-
     pub fn decimal(self) -> Decimal {
         self.0
-    }
-
-    pub fn is_zero(self) -> bool {
-        self.0.is_zero()
     }
 
     /// Parses an entered amount: a plain decimal (no currency sign, no
@@ -114,12 +99,6 @@ impl Money {
     /// Rounded to whole minor units, half away from zero: the presented value.
     pub fn rounded(self) -> Money {
         Money(self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
-    }
-
-    /// The presented amount in minor units.
-    pub fn rounded_minor(self) -> i128 {
-        let r = self.rounded().0 * Decimal::ONE_HUNDRED;
-        r.mantissa() / 10_i128.pow(r.scale())
     }
 
     /// Plain two-place decimal for JSON and CSV: `15600.00`.
