@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
+use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 
 /// A value the run script must provide.
@@ -41,8 +42,22 @@ pub async fn text(c: &Client, css: &str) -> Option<String> {
     c.find(Locator::Css(css)).await.ok()?.text().await.ok()
 }
 
+/// Replaces a field's text and presses Enter: select all, then type over
+/// it. Two calls, because WebKitWebDriver drops what follows a Ctrl+A in the
+/// same one (modifiers are released between calls).
+pub async fn type_over(field: &Element, text: &str) {
+    field.click().await.expect("focus the field");
+    field.send_keys("\u{E009}a").await.expect("select the field's text");
+    field.send_keys(&format!("{text}\u{E007}")).await.expect("type into the field");
+}
+
+/// Waits for the header to say the last edit is saved.
+pub async fn saved(c: &Client) {
+    eventually("the save status", || async { (text(c, "#save-status").await?.trim() == "Saved").then_some(()) }).await;
+}
+
 /// Saves a screenshot once two frames have been drawn (an earlier one can
-/// show the frame before the last edit).
+/// show the frame before the last edit), and says where.
 pub async fn screenshot(c: &Client, name: &str) -> PathBuf {
     c.execute_async("const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done(true)));", vec![])
         .await
@@ -52,5 +67,6 @@ pub async fn screenshot(c: &Client, name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("artifacts folder");
     let path = dir.join(name);
     std::fs::write(&path, png).expect("write screenshot");
+    eprintln!("screenshot: {}", path.display());
     path
 }

@@ -3,7 +3,7 @@
 //! budget, change a rate in the settings and a team's rota.
 
 use fantoccini::Locator;
-use opmodel_e2e::{env_path, eventually, screenshot, start_app, text};
+use opmodel_e2e::{env_path, eventually, saved, screenshot, start_app, text, type_over};
 
 #[tokio::test(flavor = "current_thread")]
 async fn load_the_example_read_the_plan_and_edit_an_exposure() {
@@ -33,17 +33,14 @@ async fn load_the_example_read_the_plan_and_edit_an_exposure() {
 
         // bedroom at 300,000 an hour is above the 250,000 band: 99.9%, team on call.
         let input = c.find(Locator::Css("#services tr[data-service='bedroom'] [data-input=exposure_per_hour]")).await.expect("exposure input");
-        input.click().await.expect("focus exposure");
-        input.clear().await.expect("clear exposure");
-        input.send_keys("300000\u{E007}").await.expect("type exposure");
+        type_over(&input, "300000").await;
         eventually("bedroom's target to become 99.9%", || async {
             (text(&c, &cell("bedroom", "availability_target")).await?.trim() == "99.9%").then_some(())
         })
         .await;
         assert_eq!(text(&c, &cell("bedroom", "on_call_out_of_hours")).await.unwrap().trim(), "Team");
-        eventually("the save status", || async { (text(&c, "#save-status").await?.trim() == "Saved").then_some(()) }).await;
-        let shot = screenshot(&c, "services-edited.png").await;
-        eprintln!("screenshot: {}", shot.display());
+        saved(&c).await;
+        screenshot(&c, "services-edited.png").await;
 
         // Incidents and peak live under the row: bedroom's Black Friday peak is there; its incidents change.
         c.find(Locator::Css("#services tr[data-service='bedroom'] [data-action=details]")).await.expect("details button").click().await.expect("open details");
@@ -54,39 +51,29 @@ async fn load_the_example_read_the_plan_and_edit_an_exposure() {
         .await;
         assert_eq!(periods, "2026-11-23..2026-11-29");
         let incidents = c.find(Locator::Css(&format!("{details} [data-input=out_of_hours_incidents_per_year]"))).await.expect("incidents input");
-        incidents.click().await.expect("focus incidents");
-        incidents.send_keys("\u{E009}a").await.expect("select incidents");
-        incidents.send_keys("12\u{E007}").await.expect("type incidents");
-        eventually("the save status", || async { (text(&c, "#save-status").await?.trim() == "Saved").then_some(()) }).await;
-        let shot = screenshot(&c, "service-details.png").await;
-        eprintln!("screenshot: {}", shot.display());
+        type_over(&incidents, "12").await;
+        saved(&c).await;
+        screenshot(&c, "service-details.png").await;
 
         // The Costs view: the budget and the premium comparison from the same plan.
         c.find(Locator::Css("[data-tab=costs]")).await.expect("costs tab").click().await.expect("open costs");
         let total = eventually("the budget total", || async { text(&c, "[data-total=budget]").await.filter(|t| !t.trim().is_empty()) }).await;
         // bedroom at 300,000 is on its team's schedule all year (26,000) beside the rota (26,000).
         assert_eq!(total.trim(), "52,000.00");
-        let shot = screenshot(&c, "costs.png").await;
-        eprintln!("screenshot: {}", shot.display());
+        screenshot(&c, "costs.png").await;
 
         // The Settings view: a rate it cannot read is refused, saying what it
         // expects; a good one is saved and the budget follows.
         c.find(Locator::Css("[data-tab=settings]")).await.expect("settings tab").click().await.expect("open settings");
         let rate = eventually("the standby rate setting", || async { c.find(Locator::Css("[data-input=developer_standby_rate]")).await.ok() }).await;
-        rate.click().await.expect("focus the rate");
-        // Ctrl+A, then type over the selection (modifiers are released between calls).
-        rate.send_keys("\u{E009}a").await.expect("select the rate");
-        rate.send_keys("600 a week\u{E007}").await.expect("type a bad rate");
+        type_over(&rate, "600 a week").await;
         let problem = eventually("the refusal", || async { text(&c, "[data-problem=developer_standby_rate]").await.filter(|t| !t.trim().is_empty()) }).await;
         assert!(problem.contains("AMOUNT/week"), "{problem}");
-        let shot = screenshot(&c, "settings-refused.png").await;
-        eprintln!("screenshot: {}", shot.display());
-        rate.send_keys("\u{E009}a").await.expect("select the rate");
-        rate.send_keys("600/week\u{E007}").await.expect("type a good rate");
+        screenshot(&c, "settings-refused.png").await;
+        type_over(&rate, "600/week").await;
         eventually("the refusal to clear", || async { c.find(Locator::Css("[data-problem=developer_standby_rate]")).await.is_err().then_some(()) }).await;
-        eventually("the save status", || async { (text(&c, "#save-status").await?.trim() == "Saved").then_some(()) }).await;
-        let shot = screenshot(&c, "settings.png").await;
-        eprintln!("screenshot: {}", shot.display());
+        saved(&c).await;
+        screenshot(&c, "settings.png").await;
 
         // Teams & domains: bedroom-team's rota shrinks to two people.
         c.find(Locator::Css("[data-tab=organisation]")).await.expect("teams tab").click().await.expect("open teams");
@@ -94,12 +81,9 @@ async fn load_the_example_read_the_plan_and_edit_an_exposure() {
             c.find(Locator::Css("#teams tr[data-team='bedroom-team'] [data-input=on_call_participants]")).await.ok()
         })
         .await;
-        people.click().await.expect("focus participants");
-        people.send_keys("\u{E009}a").await.expect("select participants");
-        people.send_keys("2\u{E007}").await.expect("type participants");
-        eventually("the save status", || async { (text(&c, "#save-status").await?.trim() == "Saved").then_some(()) }).await;
-        let shot = screenshot(&c, "teams.png").await;
-        eprintln!("screenshot: {}", shot.display());
+        type_over(&people, "2").await;
+        saved(&c).await;
+        screenshot(&c, "teams.png").await;
 
         c.find(Locator::Css("[data-tab=costs]")).await.expect("costs tab").click().await.expect("open costs");
         // bedroom-team's schedule at 600 a week is 31,200 a year, beside the rota's 26,000.
