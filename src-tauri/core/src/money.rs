@@ -183,7 +183,8 @@ impl Exact {
 
     /// The amount × an exact decimal quantity (hours, people, incidents).
     pub fn checked_mul_decimal(self, quantity: Decimal) -> Option<Exact> {
-        self.checked_mul_div(quantity.mantissa(), 10_i128.pow(quantity.scale()))
+        let (numerator, denominator) = fraction(quantity);
+        self.checked_mul_div(numerator, denominator)
     }
 
     pub fn checked_add(self, other: Exact) -> Option<Exact> {
@@ -236,6 +237,12 @@ impl Exact {
     pub fn plain(self) -> String {
         self.rounded().plain()
     }
+}
+
+/// A decimal quantity as the fraction mantissa ÷ 10^scale, for
+/// [`Exact::checked_mul_div`].
+pub fn fraction(d: Decimal) -> (i128, i128) {
+    (d.mantissa(), 10_i128.pow(d.scale()))
 }
 
 /// n ÷ d (d positive), rounded half away from zero.

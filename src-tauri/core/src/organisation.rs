@@ -1,6 +1,8 @@
 //! Teams and domains as people enter them, in the app or in a CSV file:
 //! checked by one path, then stored.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -102,18 +104,27 @@ pub struct Organisation {
 }
 
 pub fn organisation(ws: &Workspace) -> Result<Organisation> {
+    // Services per team and per domain, counted in one pass.
     let services = ws.services()?;
-    let count = |f: &dyn Fn(&crate::model::Service) -> bool| services.iter().filter(|s| f(s)).count() as u32;
+    let mut per_team: HashMap<&str, u32> = HashMap::new();
+    let mut per_domain: HashMap<&str, u32> = HashMap::new();
+    for s in &services {
+        *per_team.entry(s.team.as_str()).or_default() += 1;
+        if let Some(d) = &s.domain {
+            *per_domain.entry(d.as_str()).or_default() += 1;
+        }
+    }
+    let count = |counts: &HashMap<&str, u32>, name: &str| counts.get(name).copied().unwrap_or(0);
     Ok(Organisation {
         teams: ws
             .teams()?
             .into_iter()
-            .map(|t| TeamView { services: count(&|s| s.team == t.name), name: t.name, funding: t.funding, on_call_participants: t.on_call_participants })
+            .map(|t| TeamView { services: count(&per_team, &t.name), name: t.name, funding: t.funding, on_call_participants: t.on_call_participants })
             .collect(),
         domains: ws
             .domains()?
             .into_iter()
-            .map(|d| DomainView { services: count(&|s| s.domain.as_deref() == Some(&d.name)), name: d.name, kind: d.kind, on_call_budget_holder: d.on_call_budget_holder })
+            .map(|d| DomainView { services: count(&per_domain, &d.name), name: d.name, kind: d.kind, on_call_budget_holder: d.on_call_budget_holder })
             .collect(),
     })
 }

@@ -1,9 +1,7 @@
 //! Rule 5: the premium of each operating model, per service and for the
 //! portfolio, side by side, and the linear run cost curve.
 
-use rust_decimal::Decimal;
-
-use crate::money::{allocate_minor_units, Exact, Money};
+use crate::money::{allocate_minor_units, fraction, Exact, Money};
 use crate::oncall::OutOfHours;
 use crate::portfolio::Portfolio;
 use crate::schedules::{cover, peak_days, schedules, standby_cost, year_counts, Scenario, PLANNING_YEAR_DAYS};
@@ -62,11 +60,6 @@ fn assumptions(p: &Portfolio, model: OperatingModel) -> &ModelAssumptions {
 /// A service's exact costs for a year under one model: standby, callout,
 /// setup and expected loss.
 type Exacts = [Exact; 4];
-
-/// A decimal quantity as the fraction mantissa ÷ 10^scale.
-fn fraction(d: Decimal) -> (i128, i128) {
-    (d.mantissa(), 10_i128.pow(d.scale()))
-}
 
 /// Each service's cost for the year under one model, every service under it.
 fn costs_under(p: &Portfolio, model: OperatingModel) -> Vec<Exacts> {
