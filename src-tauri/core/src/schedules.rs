@@ -341,13 +341,11 @@ pub fn schedules(services: &[Service], teams: &[Team], settings: &Settings, scen
         for i in peaked {
             covers[i] = peak[i].expect("a service in peak has a peak");
         }
+        // What a schedule costs over these days: the same for every developer schedule.
+        let cost_at = |rate| if settings.remuneration_model == crate::settings::Remuneration::CalloutOnly { Exact::ZERO } else { standby_cost(rate, &counts, settings) };
+        let (developer_cost, app_support_cost) = (cost_at(settings.developer_standby_rate), cost_at(settings.app_support_standby_rate));
         for ((kind, index), participants, covered) in run_cover(services, &covers, &owners, &mut result.without_domain) {
-            let rate = if kind == ScheduleKind::AppSupport { settings.app_support_standby_rate } else { settings.developer_standby_rate };
-            let cost = if settings.remuneration_model == crate::settings::Remuneration::CalloutOnly {
-                Exact::ZERO
-            } else {
-                standby_cost(rate, &counts, settings)
-            };
+            let cost = if kind == ScheduleKind::AppSupport { app_support_cost } else { developer_cost };
             let g = acc
                 .entry((kind, index))
                 .or_insert_with(|| Gathering { owner: owners.name(kind, index, services, covered[0].0), participants, days: 0, covers: Vec::new() });
