@@ -170,10 +170,7 @@ impl Exact {
 
     /// The amount × `numerator` ÷ `denominator` (positive), rounded half away from zero.
     pub fn checked_mul_div(self, numerator: i128, denominator: i128) -> Option<Exact> {
-        // v × n ÷ d = q × n + r × n ÷ d, with r < d: no product is larger than it must be.
-        let (q, r) = (self.0 / denominator, self.0 % denominator);
-        let fraction = r.checked_mul(numerator)?;
-        Some(Exact(q.checked_mul(numerator)?.checked_add(div_round(fraction, denominator))?))
+        Division::of(self.0, denominator).times(numerator)
     }
 
     /// The amount × a whole number (of days, of teams).
@@ -199,19 +196,23 @@ impl Exact {
     /// weight, rounded, and the last takes what is left, so the parts add up
     /// to the amount exactly. Equal parts when every weight is zero.
     pub fn split(self, weights: &[i128]) -> Vec<Exact> {
+        if weights.is_empty() {
+            return Vec::new();
+        }
         let total: i128 = weights.iter().sum();
+        let equal = total == 0;
+        // One division by the total serves every part.
+        let per = Division::of(self.0, if equal { weights.len() as i128 } else { total });
         let mut left = self;
-        let mut parts: Vec<Exact> = weights[..weights.len().saturating_sub(1)]
+        let mut parts: Vec<Exact> = weights[..weights.len() - 1]
             .iter()
             .map(|&w| {
-                let part = if total == 0 { self.checked_mul_div(1, weights.len() as i128) } else { self.checked_mul_div(w, total) }.expect("share overflow");
+                let part = per.times(if equal { 1 } else { w }).expect("share overflow");
                 left = left.checked_sub(part).expect("share overflow");
                 part
             })
             .collect();
-        if !weights.is_empty() {
-            parts.push(left);
-        }
+        parts.push(left);
         parts
     }
 
@@ -236,6 +237,26 @@ impl Exact {
     /// Plain two-place decimal of the presented value: `15600.00`.
     pub fn plain(self) -> String {
         self.rounded().plain()
+    }
+}
+
+/// v ÷ d (d positive) kept as a whole part and a remainder, so that
+/// v × n ÷ d = whole × n + rest × n ÷ d: no product is larger than it must
+/// be, and many n can share the one division.
+struct Division {
+    whole: i128,
+    rest: i128,
+    by: i128,
+}
+
+impl Division {
+    fn of(v: i128, by: i128) -> Division {
+        Division { whole: v / by, rest: v % by, by }
+    }
+
+    /// v × n ÷ d, rounded half away from zero; `None` on overflow.
+    fn times(&self, n: i128) -> Option<Exact> {
+        Some(Exact(self.whole.checked_mul(n)?.checked_add(div_round(self.rest.checked_mul(n)?, self.by))?))
     }
 }
 
