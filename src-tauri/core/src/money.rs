@@ -93,7 +93,11 @@ impl Money {
 
     /// Whole minor units, rounded half away from zero (exact for an entered amount).
     pub fn to_minor_units(self) -> i128 {
-        div_round(Exact::of(self).0, Exact::MINOR)
+        match self.0.scale() {
+            // An entered amount: its mantissa, scaled, with nothing to round.
+            scale @ 0..=2 => self.0.mantissa() * 10_i128.pow(2 - scale),
+            _ => div_round(Exact::of(self).0, Exact::MINOR),
+        }
     }
 
     /// Rounded to whole minor units, half away from zero: the presented value.
@@ -164,7 +168,8 @@ impl Exact {
 
     /// An entered or stored amount (at most two places, so exactly).
     pub fn of(m: Money) -> Exact {
-        let d = m.0.round_dp_with_strategy(Exact::PLACES, RoundingStrategy::MidpointAwayFromZero);
+        // Rounding is only needed past 16 places, which no entered amount has.
+        let d = if m.0.scale() <= Exact::PLACES { m.0 } else { m.0.round_dp_with_strategy(Exact::PLACES, RoundingStrategy::MidpointAwayFromZero) };
         Exact(d.mantissa() * 10_i128.pow(Exact::PLACES - d.scale()))
     }
 
