@@ -107,10 +107,51 @@ fn a_committed_edit_survives_a_crash() {
     let path = dir.path().join("plan.opmodel");
     let mut ws = Workspace::open(&path).unwrap();
     demo::write_example(&mut ws, false).unwrap();
-    // No close and no checkpoint: the edit lives only in the WAL, as after a kill.
+    // No close, as after a kill.
     std::mem::forget(ws);
     let ws = Workspace::open(&path).unwrap();
     assert_eq!(ws.services().unwrap().len(), 3);
+}
+
+#[test]
+fn the_workspace_file_alone_holds_every_committed_edit_while_it_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.opmodel");
+    let mut ws = Workspace::open(&path).unwrap();
+    demo::write_example(&mut ws, false).unwrap();
+    ws.set_setting("developer_standby_rate", "600/week").unwrap();
+    // Mid-session, with the workspace still open: only the one file is there,
+    // and a copy of it alone opens with every edit.
+    assert_eq!(siblings(&path), ["plan.opmodel"]);
+    let copy_dir = tempfile::tempdir().unwrap();
+    let copy = copy_dir.path().join("copy.opmodel");
+    std::fs::copy(&path, &copy).unwrap();
+    let reopened = Workspace::open_existing(&copy).unwrap();
+    assert_eq!(reopened.services().unwrap().len(), 3);
+    assert_eq!(reopened.settings().unwrap().value("developer_standby_rate").unwrap(), "600/week");
+    drop(ws);
+    assert_eq!(siblings(&path), ["plan.opmodel"]);
+}
+
+#[test]
+fn a_file_left_in_wal_mode_is_folded_into_its_main_file_on_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.opmodel");
+    drop(Workspace::open(&old).unwrap());
+    // As an earlier version left it after a kill: WAL mode, an edit still in
+    // the -wal file. The files are copied while the connection is open.
+    let conn = rusqlite::Connection::open(&old).unwrap();
+    conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    conn.pragma_update(None, "wal_autocheckpoint", 0).unwrap();
+    conn.execute("INSERT INTO settings(key, value) VALUES ('currency', 'EUR')", []).unwrap();
+    let left = tempfile::tempdir().unwrap();
+    let path = left.path().join("plan.opmodel");
+    std::fs::copy(&old, &path).unwrap();
+    std::fs::copy(dir.path().join("old.opmodel-wal"), left.path().join("plan.opmodel-wal")).unwrap();
+    drop(conn);
+    let ws = Workspace::open_existing(&path).unwrap();
+    assert_eq!(ws.settings().unwrap().currency, "EUR");
+    assert_eq!(siblings(&path), ["plan.opmodel"]);
 }
 
 #[test]

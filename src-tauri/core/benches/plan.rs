@@ -1,6 +1,7 @@
 //! `cargo bench -p opmodel-core --bench plan`: the whole derived plan
 //! (schedules, premiums, budget) of 10,000 services, 1,000 teams and 100
-//! domains for one year, and the budget PDF of 1,000 services. Prints the
+//! domains for one year, the budget PDF of 1,000 services, and one edit
+//! saved to a workspace file. Prints the
 //! median of repeated runs; the method and figures are in docs/performance.md.
 
 use std::hint::black_box;
@@ -67,6 +68,33 @@ fn main() {
     if "budget pdf".contains(filter.as_str()) {
         bench_pdf();
     }
+    if "edit".contains(filter.as_str()) {
+        bench_edit();
+    }
+}
+
+/// One service edit committed to a workspace file of 1,000 services: the
+/// transaction and its durable write (a rollback journal, fsync'd).
+fn bench_edit() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut ws = opmodel_core::Workspace::open(&dir.path().join("bench.opmodel")).expect("a workspace");
+    let p = portfolio(1_000, 100, 10);
+    ws.batch(|b| {
+        let mut created = Default::default();
+        p.services.iter().try_for_each(|s| b.put_service(s, &mut created).map(|_| ()))
+    })
+    .expect("the services are stored");
+    let mut service = ws.services().expect("services").remove(500);
+    let mut n = 0;
+    let edit = median(
+        || {
+            n += 1;
+            service.exposure_per_hour = Money::units(100_000 + n);
+            black_box(ws.save_service(Some(service.id), &service).expect("saved"));
+        },
+        51,
+    );
+    println!("one service edit saved to a 1,000-service workspace file: median {:.2} ms", edit.as_secs_f64() * 1e3);
 }
 
 fn bench_plan() {

@@ -66,10 +66,18 @@ fn check_header(path: &Path) -> Result<()> {
 
 /// Pragmas every connection needs: durable commits, enforced references,
 /// and patience with a second process (the CLI beside the app).
+///
+/// A rollback journal, not WAL: every commit is written into the
+/// `.opmodel` file itself before it returns, so the file alone always
+/// holds every saved edit (a copy, an e-mail attachment or a synced folder
+/// never lacks a session's work), and the journal beside it lives only
+/// while a transaction does. A file left in WAL mode by an earlier version
+/// is checkpointed into its main file here. docs/performance.md gives what
+/// an edit costs this way.
 fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "journal_mode", "DELETE")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     Ok(())
 }
