@@ -7,12 +7,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_PACKAGES := build-essential pkg-config curl libwebkit2gtk-4.1-dev libgtk-3-dev \
 	librsvg2-dev libsoup-3.0-dev libayatana-appindicator3-dev xvfb webkit2gtk-driver poppler-utils
 
-.PHONY: run test deps system-packages node-packages tauri-driver ui bindings
+.PHONY: run test deps system-packages node-packages tauri-driver cli ui bindings
 
 run: system-packages ui
 	cargo run --release --bin opmodel-app
 
-test: deps ui
+# The CLI is built before the UI: on a clean checkout this shows it needs none.
+test: deps cli ui
 	cargo test --workspace --exclude opmodel-e2e
 	cd ui && npm run check
 	bash tests/e2e/run.sh
@@ -37,6 +38,9 @@ ui/node_modules/.installed: ui/package-lock.json
 tauri-driver: .tools/bin/tauri-driver
 .tools/bin/tauri-driver:
 	cargo install tauri-driver --version 2.1.0 --locked --root .tools
+
+cli:
+	cargo build -p opmodel-cli
 
 ui: node-packages
 	cd ui && npm run build

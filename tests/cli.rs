@@ -232,7 +232,7 @@ fn the_money_reports_agree_between_json_and_csv() {
     assert_eq!(budget["totals"]["head_of_operations"], "26000.00");
     assert_eq!(budget["totals"]["head_of_delivery"], "0.00");
     let (header, rows) = parse_csv(&report(&ws, "budget", "csv"));
-    assert_eq!(header, ["service", "schedule", "budget_holder", "category", "amount"]);
+    assert_eq!(header, ["service", "schedule", "budget_holder", "category", "standby", "callout", "amount"]);
     let items = budget["line_items"].as_array().unwrap();
     assert_eq!(rows.len(), items.len());
     for (row, item) in rows.iter().zip(items) {
@@ -249,12 +249,13 @@ fn the_money_reports_agree_between_json_and_csv() {
 
     let premiums: Value = serde_json::from_str(&report(&ws, "premiums", "json")).unwrap();
     assert_eq!(premiums["portfolio"]["ops_run_it"]["total"], "15227128.21");
-    assert_eq!(premiums["portfolio"]["you_build_it_you_run_it"]["total"], "3852282.05");
+    assert_eq!(premiums["portfolio"]["you_build_it_you_run_it"]["total"], "4329724.28");
     assert_eq!(premiums["assumptions"]["Ops Run It: time to acknowledge"], "20 minutes");
+    assert_eq!(budget["assumptions"]["Mean wait for working hours when nobody is on call"], premiums["assumptions"]["Mean wait for working hours when nobody is on call"]);
     let (header, rows) = parse_csv(&report(&ws, "premiums", "csv"));
-    let assumption = rows.iter().find(|r| r[0] == "assumption: You Build It You Run It: time to restore").unwrap();
-    assert_eq!(assumption[1], "30 minutes");
-    let last = rows.iter().find(|r| r[0] == "portfolio").unwrap();
+    // One clean table: the assumptions are a companion table, never rows under the numbers.
+    assert!(rows.iter().all(|r| !r[0].starts_with("assumption")));
+    let last = rows.last().unwrap();
     assert_eq!(last[0], "portfolio");
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     assert_eq!(last[col("ops_run_it_total")], "15227128.21");
@@ -364,7 +365,45 @@ fn an_import_update_keeps_what_the_file_does_not_mention() {
 }
 
 #[test]
-fn a_foundational_system_run_ybiyri_stays_on_operations_opex() {
+fn the_assumptions_travel_with_the_budget_and_premium_csvs() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.opmodel");
+    ok(opmodel(&ws, &["demo"]));
+    let (header, rows) = parse_csv(&report(&ws, "assumptions", "csv"));
+    assert_eq!(header, ["assumption", "value"]);
+    let value = |name: &str| rows.iter().find(|r| r[0] == name).unwrap_or_else(|| panic!("no {name}: {rows:?}"))[1].clone();
+    assert_eq!(value("You Build It You Run It: time to restore"), "30 minutes");
+    assert!(value("Mean wait for working hours when nobody is on call").starts_with("19.89 hours"));
+    // Written to a file, a budget or premiums CSV brings its assumptions beside it.
+    for what in ["budget", "premiums"] {
+        let out = dir.path().join(format!("{what}.csv"));
+        let run = opmodel(&ws, &["report", what, "--format", "csv", "--out", out.to_str().unwrap()]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        let companion = dir.path().join(format!("{what}-assumptions.csv"));
+        assert!(stderr(&run).contains(companion.to_str().unwrap()), "{}", stderr(&run));
+        let (header, _) = parse_csv(&std::fs::read_to_string(&companion).unwrap());
+        assert_eq!(header, ["assumption", "value"]);
+    }
+}
+
+#[test]
+fn the_cli_package_has_no_tauri_webkit_or_ui_in_its_dependencies() {
+    // Finance and scripts build the CLI with cargo alone: `cargo build -p opmodel-cli`.
+    let out = Command::new(env!("CARGO"))
+        .args(["tree", "-p", "opmodel-cli", "--edges", "normal,build", "--prefix", "none", "--offline"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run cargo tree");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let tree = String::from_utf8(out.stdout).unwrap();
+    assert!(tree.contains("opmodel-core"), "{tree}");
+    for forbidden in ["tauri", "wry", "webkit2gtk", "gtk", "opmodel-app"] {
+        assert!(!tree.lines().any(|l| l.starts_with(forbidden)), "{forbidden} in the CLI's dependencies:\n{tree}");
+    }
+}
+
+#[test]
+fn a_foundational_system_run_ybiyri_by_an_operations_team_is_operations_opex_as_the_raci_says() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("w.opmodel");
     ok(opmodel(&ws, &["demo"]));
@@ -373,6 +412,10 @@ fn a_foundational_system_run_ybiyri_stays_on_operations_opex() {
     let ecommerce = budget["line_items"].as_array().unwrap().iter().find(|l| l["service"] == "ecommerce-platform").unwrap();
     assert_eq!(ecommerce["schedule"], "team schedule: app-support");
     assert_eq!((ecommerce["budget_holder"].as_str(), ecommerce["category"].as_str()), (Some("head_of_operations"), Some("opex")));
+    // Its team is operations-funded, so the RACI's accountable head is the same.
+    let raci: Value = serde_json::from_str(&report(&ws, "raci", "json")).unwrap();
+    let row = raci["services"].as_array().unwrap().iter().find(|s| s["service"] == "ecommerce-platform").unwrap();
+    assert_eq!((row["operating_model"].as_str(), row["head_of_operations"].as_str()), (Some("you_build_it_you_run_it"), Some("A")));
 }
 
 #[test]

@@ -116,8 +116,8 @@ fn cost_summary(state: State<AppState>) -> Reply<CostSummary> {
 }
 
 #[tauri::command]
-fn export_report(state: State<AppState>, what: ReportKind, format: ReportFormat, path: PathBuf) -> Reply<()> {
-    state.with(|ws| report::export(ws, what, format, chrono::Local::now().date_naive(), &path))
+fn export_report(state: State<AppState>, what: ReportKind, format: ReportFormat, path: PathBuf) -> Reply<Vec<PathBuf>> {
+    state.with(|ws| report::export(ws, what, format, opmodel_core::chrono::Local::now().date_naive(), &path))
 }
 
 #[tauri::command]

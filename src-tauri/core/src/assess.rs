@@ -42,12 +42,23 @@ impl Assessment {
     }
 }
 
-/// Assesses a service at a given hourly exposure.
+/// The peak warning: a peak exposure above every band is flagged like a normal one.
+pub const PEAK_ABOVE_HIGHEST_BAND: &str = "peak exposure above the highest band: review, or consider 99.99%";
+
+/// Assesses a service at a given hourly exposure (its normal one, or its
+/// peak one). The operating model is always chosen from the normal
+/// exposure (or the override): a peak moves the target, the out-of-hours
+/// level and the costs, never who builds, deploys and supports the service.
 pub fn assess_at(service: &Service, exposure_per_hour: Money, settings: &Settings) -> Assessment {
     let target = settings.exposure_bands.target(exposure_per_hour);
+    let normal = if exposure_per_hour == service.exposure_per_hour { target } else { settings.exposure_bands.target(service.exposure_per_hour) };
     let mut warnings = Vec::new();
-    if target.above_highest_band {
+    if normal.above_highest_band {
         warnings.push(ABOVE_HIGHEST_BAND.to_string());
+    }
+    let peak_target = service.peak.as_ref().map(|p| settings.exposure_bands.target(p.exposure_per_hour));
+    if peak_target.is_some_and(|t| t.above_highest_band) {
+        warnings.push(PEAK_ABOVE_HIGHEST_BAND.to_string());
     }
     let deployment_target = match settings.demand_bands.find(&service.feature_demand) {
         Some((_, f)) => *f,
@@ -57,7 +68,7 @@ pub fn assess_at(service: &Service, exposure_per_hour: Money, settings: &Setting
             Frequency::MONTHLY
         }
     };
-    let selection = select(service.kind, target.level, deployment_target, settings.exposure_bands.lowest_level());
+    let selection = select(service.kind, normal.level, deployment_target, settings.exposure_bands.lowest_level());
     warnings.extend(selection.warning.clone());
     let model = service.model_override.as_ref().map_or(selection.model, |o| o.model);
     Assessment {
@@ -77,8 +88,8 @@ pub fn assess(service: &Service, settings: &Settings) -> Assessment {
     assess_at(service, service.exposure_per_hour, settings)
 }
 
-/// Assesses a service as it stands on a day: from its peak exposure inside
-/// a peak range, from its normal exposure outside.
+/// Assesses a service as it stands on a day: its target and cover from its
+/// peak exposure inside a peak range, from its normal exposure outside.
 pub fn assess_on(service: &Service, day: NaiveDate, settings: &Settings) -> Assessment {
     assess_at(service, service.exposure_on(day), settings)
 }

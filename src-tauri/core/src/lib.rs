@@ -32,4 +32,7 @@ pub mod view;
 mod bindings;
 
 pub use error::{AppError, Error, Result};
+/// The date type every rule takes; the shell and the CLI read today's date
+/// with it (no rule ever does).
+pub use chrono;
 pub use store::Workspace;

@@ -18,10 +18,19 @@ pub enum ReportKind {
     Budget,
     Raci,
     Pitfalls,
+    Assumptions,
 }
 
 impl ReportKind {
-    pub const ALL: [ReportKind; 6] = [ReportKind::Services, ReportKind::Schedules, ReportKind::Premiums, ReportKind::Budget, ReportKind::Raci, ReportKind::Pitfalls];
+    pub const ALL: [ReportKind; 7] = [
+        ReportKind::Services,
+        ReportKind::Schedules,
+        ReportKind::Premiums,
+        ReportKind::Budget,
+        ReportKind::Raci,
+        ReportKind::Pitfalls,
+        ReportKind::Assumptions,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -31,7 +40,14 @@ impl ReportKind {
             ReportKind::Budget => "budget",
             ReportKind::Raci => "raci",
             ReportKind::Pitfalls => "pitfalls",
+            ReportKind::Assumptions => "assumptions",
         }
+    }
+
+    /// Reports whose figures rest on the premium assumptions: their CSV
+    /// has a companion assumptions CSV beside it.
+    pub fn has_assumptions(self) -> bool {
+        matches!(self, ReportKind::Premiums | ReportKind::Budget)
     }
 
     /// Only the budget and the RACI matrix are printed for people.
@@ -81,6 +97,8 @@ pub fn render(ws: &Workspace, what: ReportKind, format: ReportFormat, generated:
         (Raci, Pdf) => crate::pdf::raci_pdf(&p, &name, generated),
         (Pitfalls, Json) => pitfalls_json(&p).into_bytes(),
         (Pitfalls, Csv) => pitfalls_csv(&p),
+        (Assumptions, Json) => assumptions_json(&p).into_bytes(),
+        (Assumptions, Csv) => assumptions_csv(&p),
         (_, Pdf) => {
             return Err(Error::Invalid(vec![Problem {
                 place: Place { column: Some("format".into()), ..Default::default() },
@@ -91,11 +109,27 @@ pub fn render(ws: &Workspace, what: ReportKind, format: ReportFormat, generated:
     })
 }
 
-/// Renders a report into a file the user chose; never over the workspace itself.
-pub fn export(ws: &Workspace, what: ReportKind, format: ReportFormat, generated: NaiveDate, path: &std::path::Path) -> Result<()> {
+/// Renders a report into a file the user chose; never over the workspace
+/// itself. A CSV whose figures rest on assumptions gets its companion
+/// assumptions CSV beside it ([`companion_path`]). Returns the files written.
+pub fn export(ws: &Workspace, what: ReportKind, format: ReportFormat, generated: NaiveDate, path: &std::path::Path) -> Result<Vec<std::path::PathBuf>> {
     refuse_workspace_as_output(ws, path)?;
-    let bytes = render(ws, what, format, generated)?;
-    std::fs::write(path, bytes).map_err(|source| Error::Io { path: path.to_path_buf(), source })
+    let mut files = vec![(path.to_path_buf(), render(ws, what, format, generated)?)];
+    if format == ReportFormat::Csv && what.has_assumptions() {
+        let companion = companion_path(path);
+        refuse_workspace_as_output(ws, &companion)?;
+        files.push((companion, render(ws, ReportKind::Assumptions, ReportFormat::Csv, generated)?));
+    }
+    for (file, bytes) in &files {
+        std::fs::write(file, bytes).map_err(|source| Error::Io { path: file.clone(), source })?;
+    }
+    Ok(files.into_iter().map(|(f, _)| f).collect())
+}
+
+/// `budget.csv` → `budget-assumptions.csv`, in the same folder.
+pub fn companion_path(path: &std::path::Path) -> std::path::PathBuf {
+    let stem = path.file_stem().map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+    path.with_file_name(format!("{stem}-assumptions.csv"))
 }
 
 /// An output path that is the workspace file or its journal is refused.
@@ -106,7 +140,7 @@ pub fn refuse_workspace_as_output(ws: &Workspace, path: &std::path::Path) -> Res
     };
     let (Some(out), Some(file)) = (canonical(path), canonical(ws.path())) else { return Ok(()) };
     let journal = |suffix: &str| file.with_file_name(format!("{}{suffix}", file.file_name().unwrap_or_default().to_string_lossy()));
-    if out == file || out == journal("-wal") || out == journal("-shm") {
+    if out == file || ["-journal", "-wal", "-shm"].iter().any(|suffix| out == journal(suffix)) {
         return Err(Error::Conflict(format!("{} is the workspace itself: choose another file for the report", path.display())));
     }
     Ok(())
@@ -206,6 +240,7 @@ fn cost_json(c: &ModelCost) -> Value {
         "standby": c.standby.plain(),
         "callout": c.callout.plain(),
         "setup": c.setup.plain(),
+        "premium": c.premium.plain(),
         "expected_loss": c.expected_loss.plain(),
         "total": c.total.plain(),
     })
@@ -213,13 +248,16 @@ fn cost_json(c: &ModelCost) -> Value {
 
 pub fn premiums_json(p: &Portfolio) -> String {
     let pr = premiums(p);
-    let assumptions: Map<String, Value> = assumption_lines(p).into_iter().map(|(k, v)| (k, Value::String(v))).collect();
     pretty(&json!({
         "currency": p.settings.currency,
         "services": pr.services.iter().map(|s| json!({
             "name": s.name,
             "ops_run_it": cost_json(&s.ops_run_it),
             "you_build_it_you_run_it": cost_json(&s.you_build_it_you_run_it),
+            "days_without_cover": {
+                "ops_run_it": s.ops_run_it_days_without_cover,
+                "you_build_it_you_run_it": s.you_build_it_you_run_it_days_without_cover,
+            },
         })).collect::<Vec<_>>(),
         "portfolio": { "ops_run_it": cost_json(&pr.ops_run_it), "you_build_it_you_run_it": cost_json(&pr.you_build_it_you_run_it) },
         "run_cost": pr.run_cost.iter().map(|r| json!({
@@ -228,18 +266,18 @@ pub fn premiums_json(p: &Portfolio) -> String {
             "you_build_it_you_run_it_domain_schedules": r.domain_schedules.plain(),
             "ops_run_it": r.ops_run_it.plain(),
         })).collect::<Vec<_>>(),
-        "assumptions": assumptions,
+        "assumptions": assumptions_map(p),
     }))
 }
 
-pub const PREMIUM_PARTS: [&str; 5] = ["standby", "callout", "setup", "expected_loss", "total"];
+pub const PREMIUM_PARTS: [&str; 6] = ["standby", "callout", "setup", "premium", "expected_loss", "total"];
 
 fn cost_cells(c: &ModelCost) -> Vec<Cell> {
-    [c.standby, c.callout, c.setup, c.expected_loss, c.total].iter().map(|m| Cell::Number(m.plain())).collect()
+    [c.standby, c.callout, c.setup, c.premium, c.expected_loss, c.total].iter().map(|m| Cell::Number(m.plain())).collect()
 }
 
-/// One row per service, both models side by side, a portfolio row, then
-/// the assumptions.
+/// One row per service, both models side by side, and a portfolio row; the
+/// assumptions are the companion assumptions CSV.
 pub fn premiums_csv(p: &Portfolio) -> Vec<u8> {
     let pr = premiums(p);
     let mut header = vec!["name".to_string()];
@@ -256,12 +294,6 @@ pub fn premiums_csv(p: &Portfolio) -> Vec<u8> {
     total.extend(cost_cells(&pr.ops_run_it));
     total.extend(cost_cells(&pr.you_build_it_you_run_it));
     rows.push(total);
-    // The assumptions travel with the figures: one row each, after the portfolio.
-    for (what, value) in assumption_lines(p) {
-        let mut row = vec![Cell::text(format!("assumption: {what}")), Cell::text(value)];
-        row.resize(header.len(), Cell::text(""));
-        rows.push(row);
-    }
     csv_out::write(&header.iter().map(String::as_str).collect::<Vec<_>>(), &rows)
 }
 
@@ -281,14 +313,19 @@ pub fn budget_json(p: &Portfolio) -> String {
             "schedule": l.schedule,
             "budget_holder": l.budget_holder.as_str(),
             "category": l.category.as_str(),
+            "standby": l.standby.plain(),
+            "callout": l.callout.plain(),
             "amount": l.amount.plain(),
         })).collect::<Vec<_>>(),
         "totals": totals,
         "totals_by_category": by_category,
-        "total": b.total.plain(),
+        "capex": b.categories.get(&crate::budget::Category::Capex).map(|t| t.amount).unwrap_or_default().plain(),
+        "opex": b.categories.get(&crate::budget::Category::Opex).map(|t| t.amount).unwrap_or_default().plain(),
+        "total": b.total.amount.plain(),
         "before_transfer": b.before.iter().map(|(what, amount)| json!({
             "line_item": what, "budget_holder": "head_of_operations", "category": "opex", "amount": amount.plain(),
         })).collect::<Vec<_>>(),
+        "assumptions": assumptions_map(p),
     }))
 }
 
@@ -299,9 +336,25 @@ pub fn budget_csv(p: &Portfolio) -> Vec<u8> {
         Cell::text(&l.schedule),
         Cell::text(l.budget_holder.as_str()),
         Cell::text(l.category.as_str()),
+        Cell::Number(l.standby.plain()),
+        Cell::Number(l.callout.plain()),
         Cell::Number(l.amount.plain()),
     ]).collect();
-    csv_out::write(&["service", "schedule", "budget_holder", "category", "amount"], &rows)
+    csv_out::write(&["service", "schedule", "budget_holder", "category", "standby", "callout", "amount"], &rows)
+}
+
+fn assumptions_map(p: &Portfolio) -> Map<String, Value> {
+    assumption_lines(p).into_iter().map(|(k, v)| (k, Value::String(v))).collect()
+}
+
+pub fn assumptions_json(p: &Portfolio) -> String {
+    pretty(&Value::Object(assumptions_map(p)))
+}
+
+/// The assumptions behind the premiums and the budget, one per row.
+pub fn assumptions_csv(p: &Portfolio) -> Vec<u8> {
+    let rows: Vec<Vec<Cell>> = assumption_lines(p).into_iter().map(|(k, v)| vec![Cell::text(k), Cell::text(v)]).collect();
+    csv_out::write(&["assumption", "value"], &rows)
 }
 
 const PARTY_KEYS: [&str; 5] = ["head_of_operations", "app_support_team", "head_of_product", "head_of_delivery", "product_team"];

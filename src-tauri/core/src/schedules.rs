@@ -48,8 +48,25 @@ pub struct Schedule {
     pub services: Vec<usize>,
     /// Exact standby cost for the year.
     pub standby_cost: Exact,
-    /// Each covered service's exact share of the standby cost, by index, ascending.
-    pub shares: Vec<(usize, Exact)>,
+    /// Each covered service's share of it, by index, ascending.
+    pub shares: Vec<Share>,
+}
+
+/// One service's part in a schedule: its exact share of the standby cost
+/// and the days the schedule covers it (when it is called out from it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Share {
+    pub service: usize,
+    pub standby: Exact,
+    pub days: u32,
+}
+
+/// The days of the year on which nobody is on call out of hours for a
+/// service, and its hourly exposure summed over those days.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Uncovered {
+    pub days: u32,
+    pub exposure_days: Exact,
 }
 
 impl ScheduleKind {
@@ -86,21 +103,30 @@ pub struct Schedules {
     pub schedules: Vec<Schedule>,
     /// Services at the Domain level on some day with no domain to share a schedule with.
     pub without_domain: Vec<usize>,
+    /// Per service (by index): the days no schedule covers it.
+    pub uncovered: Vec<Uncovered>,
 }
 
-/// The cover of a service at an hourly exposure under a scenario.
+/// The model a service runs under in a scenario: the scenario's one model,
+/// or else the override's or the selector's. The selector reads the normal
+/// exposure: a peak never changes who builds, deploys and supports a service.
+pub fn model_of(service: &Service, settings: &Settings, scenario: Scenario) -> OperatingModel {
+    match (scenario, &service.model_override) {
+        (Scenario::All(model), _) => model,
+        (Scenario::Planned, Some(o)) => o.model,
+        (Scenario::Planned, None) => {
+            let target = settings.exposure_bands.target(service.exposure_per_hour).level;
+            let deployment = settings.demand_bands.find(&service.feature_demand).map_or(Frequency::MONTHLY, |b| b.1);
+            choose(service.kind, target, deployment).1
+        }
+    }
+}
+
+/// The cover of a service on a day with the given hourly exposure: its
+/// model, and the out-of-hours level that day's target gives.
 pub fn cover(service: &Service, exposure: Money, settings: &Settings, scenario: Scenario) -> Cover {
+    let model = model_of(service, settings, scenario);
     let target = settings.exposure_bands.target(exposure).level;
-    let model = match scenario {
-        Scenario::All(model) => model,
-        Scenario::Planned => match &service.model_override {
-            Some(o) => o.model,
-            None => {
-                let deployment = settings.demand_bands.find(&service.feature_demand).map_or(Frequency::MONTHLY, |b| b.1);
-                choose(service.kind, target, deployment).1
-            }
-        },
-    };
     Cover { model, out_of_hours: out_of_hours(model, target, &settings.out_of_hours_levels) }
 }
 
@@ -321,7 +347,8 @@ struct Gathering {
     owner: String,
     participants: u32,
     days: u32,
-    covers: Vec<(Vec<(usize, Money)>, Exact)>,
+    /// Each distinct cover: the services with their exposures, the cost and the days.
+    covers: Vec<(Vec<(usize, Money)>, Exact, u32)>,
 }
 
 /// Every out-of-hours schedule of the year under a scenario, with costs.
@@ -330,7 +357,7 @@ struct Gathering {
 pub fn schedules(services: &[Service], teams: &[Team], settings: &Settings, scenario: Scenario) -> Schedules {
     let owners = Owners::new(services, teams);
     let (start, end) = planning_year(settings);
-    let mut result = Schedules::default();
+    let mut result = Schedules { uncovered: vec![Uncovered::default(); services.len()], ..Schedules::default() };
     let mut acc: BTreeMap<Key, Gathering> = BTreeMap::new();
     // Each service's cover on an ordinary day, and on its peak days.
     let ordinary: Vec<(Cover, Money)> = services.iter().map(|s| (cover(s, s.exposure_per_hour, settings, scenario), s.exposure_per_hour)).collect();
@@ -344,36 +371,49 @@ pub fn schedules(services: &[Service], teams: &[Team], settings: &Settings, scen
         // What a schedule costs over these days: the same for every developer schedule.
         let cost_at = |rate| if settings.remuneration_model == crate::settings::Remuneration::CalloutOnly { Exact::ZERO } else { standby_cost(rate, &counts, settings) };
         let (developer_cost, app_support_cost) = (cost_at(settings.developer_standby_rate), cost_at(settings.app_support_standby_rate));
-        for ((kind, index), participants, covered) in run_cover(services, &covers, &owners, &mut result.without_domain) {
+        let run = run_cover(services, &covers, &owners, &mut result.without_domain);
+        let mut on_call = vec![false; services.len()];
+        for (i, _) in run.iter().flat_map(|(_, _, covered)| covered) {
+            on_call[*i] = true;
+        }
+        for ((u, (_, exposure)), _) in result.uncovered.iter_mut().zip(&covers).zip(&on_call).filter(|(_, on)| !**on) {
+            u.days += days;
+            u.exposure_days = u.exposure_days.checked_add(Exact::of(*exposure).checked_mul(days.into()).expect("overflow")).expect("overflow");
+        }
+        for ((kind, index), participants, covered) in run {
             let cost = if kind == ScheduleKind::AppSupport { app_support_cost } else { developer_cost };
             let g = acc
                 .entry((kind, index))
                 .or_insert_with(|| Gathering { owner: owners.name(kind, index, services, covered[0].0), participants, days: 0, covers: Vec::new() });
             g.participants = g.participants.min(participants);
             g.days += days;
-            match g.covers.iter_mut().find(|(c, _)| *c == covered) {
-                Some((_, total)) => *total = total.checked_add(cost).expect("cost overflow"),
-                None => g.covers.push((covered, cost)),
+            match g.covers.iter_mut().find(|(c, _, _)| *c == covered) {
+                Some((_, total, n)) => {
+                    *total = total.checked_add(cost).expect("cost overflow");
+                    *n += days;
+                }
+                None => g.covers.push((covered, cost, days)),
             }
         }
     }
     let mut all: Vec<Schedule> = acc
         .into_iter()
         .map(|((kind, _), g)| {
-            let mut shares: Vec<(usize, Exact)> = Vec::new();
-            for (covered, cost) in &g.covers {
+            let mut shares: Vec<Share> = Vec::new();
+            for (covered, cost, days) in &g.covers {
                 let weights: Vec<i128> = match settings.schedule_cost_split {
                     CostSplit::Exposure => covered.iter().map(|(_, e)| e.to_minor_units()).collect(),
                     CostSplit::Equal => vec![1; covered.len()],
                 };
-                shares.extend(covered.iter().map(|(i, _)| *i).zip(cost.split(&weights)));
+                shares.extend(covered.iter().zip(cost.split(&weights)).map(|((i, _), standby)| Share { service: *i, standby, days: *days }));
             }
             // A service whose cover changed during the year has a share of each.
-            shares.sort_by_key(|(i, _)| *i);
+            shares.sort_by_key(|s| s.service);
             shares.dedup_by(|later, kept| {
-                let same = later.0 == kept.0;
+                let same = later.service == kept.service;
                 if same {
-                    kept.1 = kept.1.checked_add(later.1).expect("share overflow");
+                    kept.standby = kept.standby.checked_add(later.standby).expect("share overflow");
+                    kept.days += later.days;
                 }
                 same
             });
@@ -382,8 +422,8 @@ pub fn schedules(services: &[Service], teams: &[Team], settings: &Settings, scen
                 owner: g.owner,
                 participants: g.participants,
                 days: g.days,
-                services: shares.iter().map(|(i, _)| *i).collect(),
-                standby_cost: g.covers.iter().map(|(_, c)| *c).sum(),
+                services: shares.iter().map(|s| s.service).collect(),
+                standby_cost: g.covers.iter().map(|(_, c, _)| *c).sum(),
                 shares,
             }
         })

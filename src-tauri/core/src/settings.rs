@@ -124,6 +124,31 @@ impl WorkingHours {
     pub fn out_of_hours_minutes(&self, day: Weekday) -> i64 {
         24 * 60 - self.working_minutes(day)
     }
+
+    /// The week's out-of-hours gaps in minutes, each from the end of one
+    /// working day to the start of the next (the week wraps round):
+    /// by default four weeknights of 15.5 h and a weekend of 63.5 h.
+    pub fn out_of_hours_gaps(&self) -> Vec<i64> {
+        const WEEK: i64 = 7 * 24 * 60;
+        let (start, end) = (minute_of_day(self.start), minute_of_day(self.end));
+        let working: Vec<(i64, i64)> = (0..7).filter(|d| self.days[*d]).map(|d| (d as i64 * 1440 + start, d as i64 * 1440 + end)).collect();
+        // Working hours always name at least one day.
+        let next_starts = working.iter().skip(1).map(|w| w.0).chain(std::iter::once(working[0].0 + WEEK));
+        working.iter().zip(next_starts).map(|(w, next)| next - w.1).collect()
+    }
+
+    /// The mean wait, in minutes, from an incident out of hours to the start
+    /// of the next working hours, with incidents spread evenly over the
+    /// week's out-of-hours time: Σ g² ÷ (2 × Σ g) over the gaps g, as the
+    /// exact fraction (Σ g², 2 × Σ g). 19.8934… h by default.
+    pub fn mean_wait_minutes(&self) -> (i128, i128) {
+        let gaps = self.out_of_hours_gaps();
+        (gaps.iter().map(|g| i128::from(g * g)).sum(), 2 * gaps.iter().map(|g| i128::from(*g)).sum::<i128>())
+    }
+}
+
+fn minute_of_day(t: NaiveTime) -> i64 {
+    i64::from(chrono::Timelike::hour(&t)) * 60 + i64::from(chrono::Timelike::minute(&t))
 }
 
 impl fmt::Display for WorkingHours {
@@ -417,6 +442,21 @@ mod tests {
             .map(|d| s.working_hours.out_of_hours_minutes(d))
             .sum();
         assert_eq!(week, 1255 * 6);
+    }
+
+    #[test]
+    fn the_mean_wait_for_working_hours_comes_from_the_gaps() {
+        let mut s = Settings::defaults();
+        // Four weeknights of 15.5 h and a weekend of 63.5 h:
+        // (4 × 15.5² + 63.5²) ÷ (2 × 125.5) = 4,993.25 ÷ 251 = 19.8934… h.
+        assert_eq!(s.working_hours.out_of_hours_gaps(), [930, 930, 930, 930, 3810]);
+        let (num, den) = s.working_hours.mean_wait_minutes();
+        assert_eq!((num, den), (4 * 930 * 930 + 3810 * 3810, 2 * 7530));
+        let hours = Decimal::from(num) / Decimal::from(den) / Decimal::from(60);
+        assert_eq!(hours.round_dp(6).to_string(), "19.893426");
+        // Mondays, and Wednesday to Friday: the Monday night runs to Wednesday.
+        s.apply("working_hours", "mon,wed-fri 08:00-16:00").unwrap();
+        assert_eq!(s.working_hours.out_of_hours_gaps(), [40 * 60, 16 * 60, 16 * 60, 64 * 60]);
     }
 
     #[test]

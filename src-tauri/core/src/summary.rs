@@ -9,7 +9,7 @@ use crate::budget::{budget, Category};
 use crate::model::BudgetHolder;
 use crate::pitfalls::pitfalls;
 use crate::portfolio::Portfolio;
-use crate::premiums::{assumption_lines, premiums};
+use crate::premiums::{assumption_lines, premiums, ModelCost};
 use crate::schedules::planning_year;
 
 #[derive(Clone, Debug, Serialize, TS)]
@@ -18,12 +18,21 @@ pub struct CostSummary {
     /// "2026-04-01 to 2027-03-30".
     pub planning_year: String,
     pub holders: Vec<HolderTotals>,
+    /// All capex and all opex after the transfer.
+    pub capex_total: String,
+    pub opex_total: String,
     pub budget_total: String,
-    /// Before the transfer: everything on Head of Operations opex.
+    /// The budget's line items, by holder.
+    pub line_items: Vec<LineItemRow>,
+    /// Before the transfer: the same schedules, all Head of Operations opex.
     pub before: Vec<LabelledAmount>,
+    /// As-is for comparison: standby and callout if every service ran Ops Run It.
+    pub as_is_ops_run_it: String,
     pub schedules: Vec<ScheduleRow>,
-    /// Standby, callout, setup, expected loss and total, both models.
+    /// Standby, callout, setup, premium, expected loss and total cost, both models.
     pub premiums: Vec<PremiumRow>,
+    /// Each service under each model.
+    pub service_premiums: Vec<ServicePremiumRow>,
     pub run_cost: Vec<RunCostRow>,
     pub assumptions: Vec<LabelledAmount>,
     pub pitfalls: Vec<PitfallRow>,
@@ -35,6 +44,36 @@ pub struct HolderTotals {
     pub capex: String,
     pub opex: String,
     pub total: String,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct LineItemRow {
+    pub service: String,
+    pub schedule: String,
+    pub holder: String,
+    pub category: String,
+    pub standby: String,
+    pub callout: String,
+    pub amount: String,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct CostRow {
+    pub standby: String,
+    pub callout: String,
+    pub setup: String,
+    pub premium: String,
+    pub expected_loss: String,
+    pub total: String,
+    /// Days nobody would be on call out of hours, when each incident waits for working hours.
+    pub days_without_cover: u32,
+}
+
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct ServicePremiumRow {
+    pub name: String,
+    pub ops_run_it: CostRow,
+    pub you_build_it_you_run_it: CostRow,
 }
 
 #[derive(Clone, Debug, Serialize, TS)]
@@ -92,18 +131,45 @@ pub fn cost_summary(p: &Portfolio) -> CostSummary {
         ("Standby", o.standby, y.standby),
         ("Callout", o.callout, y.callout),
         ("Setup (amortised)", o.setup, y.setup),
+        ("Premium", o.premium, y.premium),
         ("Expected loss", o.expected_loss, y.expected_loss),
-        ("Total", o.total, y.total),
+        ("Total cost", o.total, y.total),
     ]
     .into_iter()
     .map(|(c, a, b)| PremiumRow { component: c.into(), ops_run_it: a.plain(), you_build_it_you_run_it: b.plain() })
     .collect();
+    let cost_row = |c: &ModelCost, days_without_cover: u32| CostRow {
+        standby: c.standby.plain(),
+        callout: c.callout.plain(),
+        setup: c.setup.plain(),
+        premium: c.premium.plain(),
+        expected_loss: c.expected_loss.plain(),
+        total: c.total.plain(),
+        days_without_cover,
+    };
+    let category_total = |c| b.categories.get(&c).map(|t| t.amount).unwrap_or_default().plain();
     CostSummary {
         currency: p.settings.currency.clone(),
         planning_year: format!("{} to {}", start, end.pred_opt().unwrap_or(end)),
         holders,
-        budget_total: b.total.plain(),
+        capex_total: category_total(Category::Capex),
+        opex_total: category_total(Category::Opex),
+        budget_total: b.total.amount.plain(),
+        line_items: b
+            .line_items
+            .iter()
+            .map(|l| LineItemRow {
+                service: l.service.clone(),
+                schedule: l.schedule.clone(),
+                holder: l.budget_holder.label().into(),
+                category: l.category.label().into(),
+                standby: l.standby.plain(),
+                callout: l.callout.plain(),
+                amount: l.amount.plain(),
+            })
+            .collect(),
         before: b.before.iter().map(|(l, m)| LabelledAmount { label: l.clone(), amount: m.plain() }).collect(),
+        as_is_ops_run_it: o.standby.checked_add(o.callout).expect("overflow").plain(),
         schedules: b
             .schedules
             .schedules
@@ -118,6 +184,15 @@ pub fn cost_summary(p: &Portfolio) -> CostSummary {
             })
             .collect(),
         premiums,
+        service_premiums: pr
+            .services
+            .iter()
+            .map(|s| ServicePremiumRow {
+                name: s.name.clone(),
+                ops_run_it: cost_row(&s.ops_run_it, s.ops_run_it_days_without_cover),
+                you_build_it_you_run_it: cost_row(&s.you_build_it_you_run_it, s.you_build_it_you_run_it_days_without_cover),
+            })
+            .collect(),
         run_cost: pr
             .run_cost
             .iter()

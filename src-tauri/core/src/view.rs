@@ -51,8 +51,10 @@ pub struct ServiceView {
 pub struct PeakView {
     pub exposure_per_hour: String,
     pub availability_target: String,
+    /// Always the service's own model: a peak never changes it.
     pub operating_model: OperatingModel,
     pub on_call_out_of_hours: OutOfHours,
+    pub above_highest_band: bool,
 }
 
 impl ServiceView {
@@ -65,6 +67,7 @@ impl ServiceView {
                 availability_target: pa.target.level.to_string(),
                 operating_model: pa.model,
                 on_call_out_of_hours: pa.out_of_hours,
+                above_highest_band: pa.target.above_highest_band,
             }
         });
         ServiceView {

@@ -24,6 +24,12 @@ impl Fixture {
         Fixture { _dir: dir, ws }
     }
 
+    fn empty() -> Fixture {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::open(&dir.path().join("w.opmodel")).unwrap();
+        Fixture { _dir: dir, ws }
+    }
+
     fn set(&mut self, key: &str, value: &str) -> &mut Self {
         self.ws.set_setting(key, value).unwrap();
         self
@@ -75,9 +81,9 @@ fn retailer_budget_transfers_digital_on_call_to_product_capex() {
     assert_eq!(b.holder_total(HeadOfProduct).plain(), "26000.00");
     assert_eq!(b.holder_total(HeadOfOperations).plain(), "26000.00");
     assert_eq!(b.holder_total(HeadOfDelivery).plain(), "0.00");
-    assert_eq!(b.total.plain(), "52000.00");
-    assert_eq!(b.before.iter().map(|(w, m)| (w.as_str(), m.plain())).collect::<Vec<_>>(),
-        [("On-call for all digital services", "26000.00".to_string()), ("On-call for foundational systems", "26000.00".to_string())]);
+    assert_eq!(b.total.amount.plain(), "52000.00");
+    // Before the transfer the Head of Operations holds the same schedules: bedroom's to transfer, and the rota.
+    assert_eq!(b.before.iter().map(|(_, m)| m.plain()).collect::<Vec<_>>(), ["26000.00", "26000.00"]);
 }
 
 #[test]
@@ -97,9 +103,14 @@ fn retailer_premiums_side_by_side() {
     // YBIYRI: ecommerce-platform (99.9%) on its team's schedule, bedroom on
     // the domain schedule and, in the peak week, its team's.
     assert_eq!(parts(&row("ecommerce-platform").you_build_it_you_run_it), ["26000.00", "0.00", "0.00", "2835000.00", "2861000.00"]);
-    assert_eq!(parts(&row("appointments").you_build_it_you_run_it), ["0.00", "0.00", "0.00", "14000.00", "14000.00"]);
+    // appointments (95.0%) has nobody on call out of hours under YBIYRI: each of
+    // its 4 incidents waits for working hours, on average Σg² ÷ 2Σg =
+    // (4 × 15.5² + 63.5²) ÷ 251 = 19.8934… h, before the 35 minutes to
+    // acknowledge and restore: 4 × 6,000 × (35 ÷ 60 + 4,993.25 ÷ 251)
+    // = 14,000 + 477,442.2310… = 491,442.23, far above Ops Run It's 56,000.
+    assert_eq!(parts(&row("appointments").you_build_it_you_run_it), ["0.00", "0.00", "0.00", "491442.23", "491442.23"]);
     assert_eq!(parts(&row("bedroom").you_build_it_you_run_it), ["26000.00", "0.00", "0.00", "951282.05", "977282.05"]);
-    assert_eq!(parts(&pr.you_build_it_you_run_it), ["52000.00", "0.00", "0.00", "3800282.05", "3852282.05"]);
+    assert_eq!(parts(&pr.you_build_it_you_run_it), ["52000.00", "0.00", "0.00", "4277724.28", "4329724.28"]);
     // The linear run cost: R(n) with team schedules, flat at one domain, R(1) for Ops Run It.
     let curve: Vec<_> = pr.run_cost.iter().map(|r| (r.teams, r.team_schedules.plain(), r.domain_schedules.plain(), r.ops_run_it.plain())).collect();
     assert_eq!(curve.len(), 10);
@@ -254,5 +265,128 @@ fn the_largest_inputs_accepted_still_compute_exactly() {
     // Setup: the cost over 7 years.
     assert_eq!(bedroom.ops_run_it.setup.plain(), "142857142857.14");
     let b = budget(&p);
-    assert_eq!(b.line_items.iter().map(|l| l.amount).sum::<opmodel_core::money::Money>(), b.total);
+    assert_eq!(b.line_items.iter().map(|l| l.amount).sum::<opmodel_core::money::Money>(), b.total.amount);
+}
+
+/// (service, schedule, holder, category, standby, callout, amount) of each line item.
+fn columns(b: &opmodel_core::budget::Budget) -> Vec<[String; 7]> {
+    b.line_items
+        .iter()
+        .map(|l| [l.service.clone(), l.schedule.clone(), l.budget_holder.as_str().into(), l.category.as_str().into(), l.standby.plain(), l.callout.plain(), l.amount.plain()])
+        .collect()
+}
+
+fn row<const N: usize>(cells: [&str; N]) -> [String; N] {
+    cells.map(String::from)
+}
+
+#[test]
+fn a_domain_level_service_with_no_domain_waits_for_working_hours_and_is_called_out_only_when_covered() {
+    let mut f = Fixture::retailer();
+    f.set("remuneration_model", "standby_and_callout").set("developer_callout_rate", "75/hour");
+    // bedroom leaves its domain: 99.0% is the Domain level, and no domain means nobody on call,
+    // except in the Black Friday week, when 99.9% puts it on its team's schedule.
+    f.import("services", "name,kind,team,domain,exposure_per_hour,feature_demand\nbedroom,digital,bedroom-team,,200000,very high\n");
+    let pr = premiums(&f.portfolio());
+    let bedroom = pr.services.iter().find(|s| s.name == "bedroom").unwrap();
+    // Callout on the 7 covered days only: 8 incidents × 2 h × 75 × 7 ÷ 364 = 23.08.
+    assert_eq!(bedroom.you_build_it_you_run_it.callout.plain(), "23.08");
+    // Expected loss: every day's 35 minutes, 8 ÷ 364 × (357 × 200,000 + 7 × 400,000) × 35 ÷ 60
+    // = 951,282.0512…, plus on the 357 uncovered days the mean wait:
+    // 8 ÷ 364 × 357 × 200,000 × 4,993.25 ÷ 251 = 31,217,376.6472… : 32,168,658.70.
+    assert_eq!(bedroom.you_build_it_you_run_it.expected_loss.plain(), "32168658.70");
+    // Under Ops Run It the rota covers it every day: no wait, and callout at the app support rate (0).
+    assert_eq!(bedroom.ops_run_it.expected_loss.plain(), "3805128.21");
+}
+
+#[test]
+fn a_callout_paying_workspace_budgets_standby_and_callout_per_line_item() {
+    let mut f = Fixture::retailer();
+    f.set("remuneration_model", "standby_and_callout").set("developer_callout_rate", "75/hour").set("app_support_callout_rate", "40/hour");
+    let b = budget(&f.portfolio());
+    // bedroom: 8 incidents × 2 h × 75 = 1,200 a year, on the domain schedule 357 days
+    // (1,176.923…) and its team's 7 (23.0769…); ecommerce-platform: 6 × 2 × 40 = 480 on the rota.
+    assert_eq!(columns(&b), [
+        row(["bedroom", "domain schedule: home-shopping", "head_of_product", "capex", "25500.00", "1176.92", "26676.92"]),
+        row(["bedroom", "team schedule: bedroom-team", "head_of_product", "capex", "500.00", "23.08", "523.08"]),
+        row(["ecommerce-platform", "application support rota", "head_of_operations", "opex", "26000.00", "480.00", "26480.00"]),
+    ]);
+    assert_eq!((b.holder_total(HeadOfProduct).plain(), b.holder_total(HeadOfOperations).plain()), ("27200.00".into(), "26480.00".into()));
+    assert_eq!(b.total.amount.plain(), "53680.00");
+}
+
+#[test]
+fn a_foundational_system_run_ybiyri_is_paid_by_whoever_pays_its_schedule_as_the_raci_says() {
+    let mut f = Fixture::empty();
+    f.import("teams", "name,funding,on_call_participants\nerp-team,it,4\nwarehouse-team,it,3\n")
+        .import("domains", "name,kind,on_call_budget_holder\nlogistics,architecture,head_of_delivery\n")
+        .import(
+            "services",
+            "name,kind,team,domain,exposure_per_hour,feature_demand,model_override,override_reason\n\
+             erp,foundational,erp-team,,300000,low,you_build_it_you_run_it,the ERP team deploys weekly\n\
+             warehouse,foundational,warehouse-team,logistics,100000,low,you_build_it_you_run_it,run by its builders\n",
+        );
+    let p = f.portfolio();
+    let b = budget(&p);
+    // erp is 99.9%: its team's schedule, paid by the team's funder, the Head of Delivery.
+    // warehouse is 99.0%: the logistics domain's schedule, paid by its chosen holder, the Head of Delivery.
+    assert_eq!(columns(&b), [
+        row(["erp", "team schedule: erp-team", "head_of_delivery", "capex", "26000.00", "0.00", "26000.00"]),
+        row(["warehouse", "domain schedule: logistics", "head_of_delivery", "capex", "26000.00", "0.00", "26000.00"]),
+    ]);
+    assert_eq!(b.holder_total(HeadOfOperations).plain(), "0.00");
+    // The RACI names the same head as accountable, and the product team as responsible.
+    for r in service_raci(&p) {
+        assert_eq!(r.cells, [Raci::I, Raci::I, Raci::I, Raci::A, Raci::R], "{}", r.service);
+    }
+    assert!(pitfalls(&p, &b).iter().all(|x| x.pitfall != "responsible_but_unaccountable"));
+}
+
+#[test]
+fn a_peak_moves_the_target_and_cover_but_never_the_operating_model() {
+    let mut f = Fixture::empty();
+    f.set("demand_bands", "low=monthly,medium=every 10 days,high=weekly,very high=daily")
+        .import("teams", "name,funding,on_call_participants\nkitchen-team,product,5\nsupport,operations,4\n")
+        .import(
+            "services",
+            "name,kind,team,domain,exposure_per_hour,feature_demand,peak_exposure_per_hour,peak_periods\n\
+             kitchen,digital,kitchen-team,,200000,medium,500000,2026-11-23..2026-11-29\n",
+        );
+    let p = f.portfolio();
+    // Amber (every 10 days) at 99.0%: selector step 5 gives Ops Run It. The
+    // peak's 99.9% would give YBIYRI, but the model is chosen once.
+    let v = opmodel_core::view::views(&p.services, &p.settings).remove(0);
+    assert_eq!((v.operating_model, v.availability_target.as_str()), (opmodel_core::selector::OperatingModel::OpsRunIt, "99.0"));
+    let peak = v.peak.unwrap();
+    assert_eq!((peak.availability_target.as_str(), peak.operating_model, peak.on_call_out_of_hours), ("99.9", opmodel_core::selector::OperatingModel::OpsRunIt, opmodel_core::oncall::OutOfHours::AppSupport));
+    // So the rota covers it all year, and no team schedule appears for the peak week.
+    let b = budget(&p);
+    assert_eq!(columns(&b), [row(["kitchen", "application support rota", "head_of_operations", "opex", "26000.00", "0.00", "26000.00"])]);
+    // A peak above every band is flagged, like a normal exposure.
+    f.import("services", "name,kind,team,exposure_per_hour,feature_demand,peak_exposure_per_hour,peak_periods\nkitchen,digital,kitchen-team,200000,medium,900000,2026-11-23..2026-11-29\n");
+    let p = f.portfolio();
+    let v = opmodel_core::view::views(&p.services, &p.settings).remove(0);
+    assert_eq!(v.warnings, [opmodel_core::assess::PEAK_ABOVE_HIGHEST_BAND]);
+    assert!(v.peak.unwrap().above_highest_band);
+}
+
+#[test]
+fn four_equal_schedules_are_presented_top_down_to_the_penny() {
+    let mut f = Fixture::empty();
+    f.set("developer_standby_rate", "1/hour").set("working_hours", "mon-fri 09:00-17:29");
+    f.import("teams", "name,funding,on_call_participants\nt1,product,3\nt2,product,3\nt3,it,3\nt4,it,3\n").import(
+        "services",
+        "name,kind,team,exposure_per_hour,feature_demand\ns1,digital,t1,300000,high\ns2,digital,t2,300000,high\ns3,digital,t3,300000,high\ns4,digital,t4,300000,high\n",
+    );
+    let b = budget(&f.portfolio());
+    // Out of hours: 5 × 15 h 31 min + 2 × 24 h = 7,535 minutes a week; 52 weeks at
+    // 1 an hour is 6,530.333… a schedule, 26,121.333… for the four.
+    assert!(b.schedules.schedules.iter().all(|s| s.standby_cost.plain() == "6530.33"));
+    // The total is the exact total rounded; each holder's 13,060.666… is
+    // allocated from it (the earlier takes the spare penny), and each
+    // holder's two line items from the holder's total.
+    assert_eq!(b.total.amount.plain(), "26121.33");
+    assert_eq!((b.holder_total(HeadOfProduct).plain(), b.holder_total(HeadOfDelivery).plain()), ("13060.67".into(), "13060.66".into()));
+    let amounts: Vec<String> = b.line_items.iter().map(|l| l.amount.plain()).collect();
+    assert_eq!(amounts, ["6530.34", "6530.33", "6530.33", "6530.33"]);
 }

@@ -146,8 +146,8 @@ fn the_budget_pdf_embeds_its_fonts_and_reads_back_with_the_presented_amounts() {
         assert!(pdf.page(1).contains(expected), "{expected:?} on the first page");
     }
     let b = budget(&p);
-    assert!(b.total > opmodel_core::money::Money::ZERO);
-    assert!(text.contains(&b.total.grouped()), "the total {}", b.total.grouped());
+    assert!(b.total.amount > opmodel_core::money::Money::ZERO);
+    assert!(text.contains(&b.total.amount.grouped()), "the total {}", b.total.amount.grouped());
     for h in [BudgetHolder::HeadOfProduct, BudgetHolder::HeadOfOperations] {
         assert!(text.contains(&b.holder_total(h).grouped()), "{h:?}");
     }
@@ -185,7 +185,7 @@ fn a_thousand_services_paginate_with_the_header_on_every_line_item_page() {
         assert!(has_row(text, &LINE_ITEM_HEADER), "the header row on page {k}:\n{text}");
     }
     let last_items = &item_pages.last().unwrap().1;
-    assert!(last_items.contains(&budget(&p).total.grouped()), "the grand total ends the line items");
+    assert!(last_items.contains(&budget(&p).total.amount.grouped()), "the grand total ends the line items");
     for (k, text) in large.pages_between("Premium per service", Some("5. Assumptions")).iter().skip(1) {
         assert!(has_row(text, &["Service", "Ops Run It total"]), "the premium header on page {k}");
     }

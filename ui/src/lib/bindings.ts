@@ -17,7 +17,11 @@ deployment_target: string, operating_model: OperatingModel, selection_reason: st
  * The target and cover on peak days, when the service has a peak.
  */
 peak: PeakView | null, };
-export type PeakView = { exposure_per_hour: string, availability_target: string, operating_model: OperatingModel, on_call_out_of_hours: OutOfHours, };
+export type PeakView = { exposure_per_hour: string, availability_target: string, 
+/**
+ * Always the service's own model: a peak never changes it.
+ */
+operating_model: OperatingModel, on_call_out_of_hours: OutOfHours, above_highest_band: boolean, };
 export type ServiceInput = { name: string, kind: ServiceKind, team: string, domain: string | null, exposure_per_hour: string, feature_demand: string, peak_exposure_per_hour: string | null, peak_periods: string, out_of_hours_incidents_per_year: string, model_override: OperatingModel | null, override_reason: string | null, };
 export type WorkspaceInfo = { path: string, name: string, currency: string, demand_bands: Array<string>, teams: Array<string>, domains: Array<string>, service_count: number, };
 export type SettingView = { key: string, 
@@ -38,21 +42,37 @@ export type TeamView = { name: string, funding: Funding, on_call_participants: n
 export type DomainView = { name: string, kind: DomainKind, on_call_budget_holder: BudgetHolder, services: number, };
 export type Organisation = { teams: Array<TeamView>, domains: Array<DomainView>, };
 export type AppError = { code: string, message: string, };
-export type ReportKind = "services" | "schedules" | "premiums" | "budget" | "raci" | "pitfalls";
+export type ReportKind = "services" | "schedules" | "premiums" | "budget" | "raci" | "pitfalls" | "assumptions";
 export type ReportFormat = "json" | "csv" | "pdf";
 export type CostSummary = { currency: string, 
 /**
  * "2026-04-01 to 2027-03-30".
  */
-planning_year: string, holders: Array<HolderTotals>, budget_total: string, 
+planning_year: string, holders: Array<HolderTotals>, 
 /**
- * Before the transfer: everything on Head of Operations opex.
+ * All capex and all opex after the transfer.
  */
-before: Array<LabelledAmount>, schedules: Array<ScheduleRow>, 
+capex_total: string, opex_total: string, budget_total: string, 
 /**
- * Standby, callout, setup, expected loss and total, both models.
+ * The budget's line items, by holder.
  */
-premiums: Array<PremiumRow>, run_cost: Array<RunCostRow>, assumptions: Array<LabelledAmount>, pitfalls: Array<PitfallRow>, };
+line_items: Array<LineItemRow>, 
+/**
+ * Before the transfer: the same schedules, all Head of Operations opex.
+ */
+before: Array<LabelledAmount>, 
+/**
+ * As-is for comparison: standby and callout if every service ran Ops Run It.
+ */
+as_is_ops_run_it: string, schedules: Array<ScheduleRow>, 
+/**
+ * Standby, callout, setup, premium, expected loss and total cost, both models.
+ */
+premiums: Array<PremiumRow>, 
+/**
+ * Each service under each model.
+ */
+service_premiums: Array<ServicePremiumRow>, run_cost: Array<RunCostRow>, assumptions: Array<LabelledAmount>, pitfalls: Array<PitfallRow>, };
 export type HolderTotals = { holder: string, capex: string, opex: string, total: string, };
 export type LabelledAmount = { label: string, amount: string, };
 export type ScheduleRow = { name: string, kind: string, participants: number, days: number, services: Array<string>, standby_cost: string, };

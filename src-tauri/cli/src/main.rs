@@ -45,7 +45,8 @@ enum Command {
         #[arg(value_parser = PossibleValuesParser::new(ReportKind::ALL.map(ReportKind::as_str))
             .map(|s| ReportKind::ALL.into_iter().find(|k| k.as_str() == s).expect("a listed value")))]
         what: ReportKind,
-        /// json or csv; pdf for budget and raci (needs --out).
+        /// json or csv; pdf for budget and raci (needs --out). A budget or
+        /// premiums CSV written with --out gets its assumptions beside it.
         #[arg(long, value_parser = PossibleValuesParser::new(ReportFormat::ALL.map(ReportFormat::as_str))
             .map(|s| ReportFormat::ALL.into_iter().find(|f| f.as_str() == s).expect("a listed value")))]
         format: ReportFormat,
@@ -136,13 +137,25 @@ fn execute(mut ws: Workspace, path: &Path, command: Command) -> Result<(), Failu
             write_out(lines.as_bytes())?;
         }
         Command::Settings { action: SettingsAction::Set { key, value } } => ws.set_setting(&key, &value)?,
-        Command::Report { what, format, out: Some(out) } => report::export(&ws, what, format, chrono::Local::now().date_naive(), &out)?,
+        Command::Report { what, format, out: Some(out) } => {
+            let written = report::export(&ws, what, format, today(), &out)?;
+            for companion in &written[1..] {
+                eprintln!("wrote the assumptions behind these figures to {}", companion.display());
+            }
+        }
         Command::Report { what, format, out: None } => {
-            let bytes = report::render(&ws, what, format, chrono::Local::now().date_naive())?;
-            write_out(&bytes)?;
+            write_out(&report::render(&ws, what, format, today())?)?;
+            if format == ReportFormat::Csv && what.has_assumptions() {
+                eprintln!("the assumptions behind these figures: opmodel report assumptions --format csv");
+            }
         }
     }
     Ok(())
+}
+
+/// The date a PDF prints: today, where the user is.
+fn today() -> opmodel_core::chrono::NaiveDate {
+    opmodel_core::chrono::Local::now().date_naive()
 }
 
 fn main() -> ExitCode {
