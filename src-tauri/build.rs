@@ -17,6 +17,10 @@ const COMMANDS: &[&str] = &[
     "set_setting",
     "cost_summary",
     "export_report",
+    "preview_import",
+    "import_file",
+    "open_exported",
+    "show_exported",
 ];
 
 fn main() {

@@ -201,11 +201,20 @@ fn the_services_csv_opens_in_excel_and_parses_back() {
     let h = r.headers().unwrap().clone();
     assert_eq!(rows.len(), json.len());
     for (row, s) in rows.iter().zip(&json) {
-        for col in ["name", "exposure_per_hour", "availability_target", "operating_model", "on_call_out_of_hours", "selection_reason"] {
+        for col in ["name", "exposure_per_hour", "availability_target", "selection_reason"] {
             let i = h.iter().position(|c| c == col).unwrap();
             assert_eq!(row[i], *s[col].as_str().unwrap(), "{col}");
         }
     }
+    // Codes as the words finance reads, amounts as numbers beside a currency column.
+    let col = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let ecommerce = rows.iter().find(|r| &r[0] == "ecommerce-platform").unwrap();
+    assert_eq!(
+        [&ecommerce[col("kind")], &ecommerce[col("currency")], &ecommerce[col("operating_model")], &ecommerce[col("on_call_out_of_hours")], &ecommerce[col("above_highest_band")]],
+        ["Foundational system", "USD", "Ops Run It", "Application support rota", "yes"]
+    );
+    let bedroom = rows.iter().find(|r| &r[0] == "bedroom").unwrap();
+    assert_eq!([&bedroom[col("operating_model")], &bedroom[col("deployment_target")]], ["You Build It You Run It", "Daily"]);
 }
 
 fn report(ws: &Path, what: &str, format: &str) -> String {
@@ -232,20 +241,27 @@ fn the_money_reports_agree_between_json_and_csv() {
     assert_eq!(budget["totals"]["head_of_operations"], "26000.00");
     assert_eq!(budget["totals"]["head_of_delivery"], "0.00");
     let (header, rows) = parse_csv(&report(&ws, "budget", "csv"));
-    assert_eq!(header, ["service", "schedule", "budget_holder", "category", "standby", "callout", "amount"]);
+    assert_eq!(header, ["service", "schedule", "budget_holder", "category", "currency", "standby", "callout", "amount"]);
     let items = budget["line_items"].as_array().unwrap();
     assert_eq!(rows.len(), items.len());
     for (row, item) in rows.iter().zip(items) {
-        for (i, key) in header.iter().enumerate() {
-            assert_eq!(row[i], item[key.as_str()].as_str().unwrap(), "{key}");
+        for key in ["service", "schedule", "standby", "callout", "amount"] {
+            let i = header.iter().position(|h| h == key).unwrap();
+            assert_eq!(row[i], item[key].as_str().unwrap(), "{key}");
         }
+        assert_eq!(row[4], "USD");
     }
+    assert_eq!(rows.iter().map(|r| [r[2].as_str(), r[3].as_str()]).collect::<Vec<_>>(), [["Head of Product", "Capex"], ["Head of Product", "Capex"], ["Head of Operations", "Opex"]]);
 
     let schedules: Value = serde_json::from_str(&report(&ws, "schedules", "json")).unwrap();
     let names: Vec<&str> = schedules.as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["team schedule: bedroom-team", "domain schedule: home-shopping", "application support rota"]);
     let (_, rows) = parse_csv(&report(&ws, "schedules", "csv"));
-    assert_eq!(rows.iter().map(|r| r[6].as_str()).collect::<Vec<_>>(), ["500.00", "25500.00", "26000.00"]);
+    assert_eq!(rows.iter().map(|r| [r[1].as_str(), r[6].as_str(), r[7].as_str()]).collect::<Vec<_>>(), [
+        ["Team schedule", "USD", "500.00"],
+        ["Domain schedule", "USD", "25500.00"],
+        ["Application support rota", "USD", "26000.00"],
+    ]);
 
     let premiums: Value = serde_json::from_str(&report(&ws, "premiums", "json")).unwrap();
     assert_eq!(premiums["portfolio"]["ops_run_it"]["total"], "15227128.21");
@@ -275,7 +291,7 @@ fn the_money_reports_agree_between_json_and_csv() {
     let limited = pitfalls.as_array().unwrap().iter().find(|p| p["pitfall"] == "limited_on_call_schedule").unwrap();
     assert_eq!(limited["services"], serde_json::json!(["ecommerce-platform"]));
     let (_, rows) = parse_csv(&report(&ws, "pitfalls", "csv"));
-    assert_eq!(rows[0][0], "limited_on_call_schedule");
+    assert_eq!(rows[0][0], "Limited on call schedule");
 }
 
 #[test]

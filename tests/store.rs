@@ -102,6 +102,55 @@ fn a_failed_import_leaves_the_workspace_unchanged() {
 }
 
 #[test]
+fn an_import_preview_says_what_would_change_and_stores_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.opmodel");
+    let mut ws = Workspace::open(&path).unwrap();
+    demo::write_example(&mut ws, false).unwrap();
+    let csv = dir.path().join("services.csv");
+    std::fs::write(&csv, "name,kind,team,domain,exposure_per_hour,feature_demand\nbedroom,Digital service,bedroom-team,home-shopping,210000,Very High\nbasket,digital,checkout team,checkout,90000,high\n").unwrap();
+    let before = report::services_json(&Portfolio::load(&ws).unwrap());
+    let p = import::preview(&ws, import::ImportKind::Services, &csv).unwrap();
+    assert_eq!((p.added, p.updated), (vec!["basket".to_string()], vec!["bedroom".to_string()]));
+    assert_eq!((p.new_teams, p.new_domains), (vec!["checkout team".to_string()], vec!["checkout".to_string()]));
+    assert!(p.problems.is_empty());
+    std::fs::write(&csv, "name,kind,team,exposure_per_hour,feature_demand\nbasket,digital,t,12k,high\n").unwrap();
+    let p = import::preview(&ws, import::ImportKind::Services, &csv).unwrap();
+    assert_eq!(p.problems.len(), 1);
+    assert!(p.problems[0].contains("row 2, column exposure_per_hour: '12k'"), "{:?}", p.problems);
+    assert_eq!(report::services_json(&Portfolio::load(&ws).unwrap()), before);
+}
+
+#[test]
+fn a_service_edit_never_creates_a_team_or_domain_silently() {
+    use opmodel_core::input::{save_service, NewOwners, ServiceInput};
+    use opmodel_core::organisation::{DomainInput, TeamInput};
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(&dir.path().join("plan.opmodel")).unwrap();
+    demo::write_example(&mut ws, false).unwrap();
+    let bedroom = ws.services().unwrap().into_iter().find(|s| s.name == "bedroom").unwrap();
+    let mut input = ServiceInput::from_service(&bedroom);
+    input.team = "bedroom team".into();
+    let err = save_service(&mut ws, Some(bedroom.id), &input, &NewOwners::default()).unwrap_err();
+    assert_eq!(err.code(), "unknown_team");
+    let app = opmodel_core::AppError::from(err);
+    assert_eq!((app.name.as_deref(), app.suggestions.as_slice()), (Some("bedroom team"), ["bedroom-team".to_string()].as_slice()));
+    assert!(ws.teams().unwrap().iter().all(|t| t.name != "bedroom team"), "nothing was created");
+
+    // Said what it is, the team is created with the edit, in one transaction.
+    let team = TeamInput { name: "bedroom team".into(), funding: "it".into(), on_call_participants: "4".into() };
+    save_service(&mut ws, Some(bedroom.id), &input, &NewOwners { team: Some(team), domain: None }).unwrap();
+    let created = ws.teams().unwrap().into_iter().find(|t| t.name == "bedroom team").unwrap();
+    assert_eq!(created.on_call_participants, 4);
+
+    input.domain = Some("home shopping".into());
+    assert_eq!(save_service(&mut ws, Some(bedroom.id), &input, &NewOwners::default()).unwrap_err().code(), "unknown_domain");
+    let domain = DomainInput { name: "home shopping".into(), kind: "architecture".into(), on_call_budget_holder: "head_of_delivery".into() };
+    save_service(&mut ws, Some(bedroom.id), &input, &NewOwners { team: None, domain: Some(domain) }).unwrap();
+    assert!(ws.domains().unwrap().iter().any(|d| d.name == "home shopping"));
+}
+
+#[test]
 fn a_committed_edit_survives_a_crash() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.opmodel");

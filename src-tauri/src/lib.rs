@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use opmodel_core::input::ServiceInput;
+use opmodel_core::import::{self, ImportKind, ImportPreview};
+use opmodel_core::input::{NewOwners, ServiceInput};
 use opmodel_core::organisation::{self, organisation, DomainInput, Organisation, TeamInput};
 use opmodel_core::view::{service_views, setting_views, ServiceView, SettingView, WorkspaceInfo};
 use opmodel_core::portfolio::Portfolio;
@@ -17,11 +18,19 @@ use tauri::{Runtime, State};
 pub struct AppState {
     workspace: Mutex<Workspace>,
     remember_in: Option<PathBuf>,
+    /// Reports written this session: the only files Open and Show in folder act on.
+    exported: Mutex<Vec<PathBuf>>,
 }
 
 impl AppState {
     pub fn new(workspace: Workspace, remember_in: Option<PathBuf>) -> AppState {
-        AppState { workspace: Mutex::new(workspace), remember_in }
+        AppState { workspace: Mutex::new(workspace), remember_in, exported: Mutex::new(Vec::new()) }
+    }
+
+    /// `path`, if this session exported it.
+    fn exported(&self, path: PathBuf) -> Result<PathBuf, AppError> {
+        let known = self.exported.lock().unwrap_or_else(|p| p.into_inner()).contains(&path);
+        known.then_some(path).ok_or_else(|| Error::NotFound("only a report exported in this session can be opened from here".into()).into())
     }
 
     /// Runs `f` on the open workspace.
@@ -71,8 +80,8 @@ fn list_services(state: State<AppState>) -> Reply<Vec<ServiceView>> {
 }
 
 #[tauri::command]
-fn save_service(state: State<AppState>, id: Option<i64>, input: ServiceInput) -> Reply<Vec<ServiceView>> {
-    state.with(|ws| opmodel_core::input::save_service(ws, id, &input).and_then(|()| service_views(ws)))
+fn save_service(state: State<AppState>, id: Option<i64>, input: ServiceInput, create: Option<NewOwners>) -> Reply<Vec<ServiceView>> {
+    state.with(|ws| opmodel_core::input::save_service(ws, id, &input, &create.unwrap_or_default()).and_then(|()| service_views(ws)))
 }
 
 #[tauri::command]
@@ -117,7 +126,29 @@ fn cost_summary(state: State<AppState>) -> Reply<CostSummary> {
 
 #[tauri::command]
 fn export_report(state: State<AppState>, what: ReportKind, format: ReportFormat, path: PathBuf) -> Reply<Vec<PathBuf>> {
-    state.with(|ws| report::export(ws, what, format, opmodel_core::chrono::Local::now().date_naive(), &path))
+    let written = state.with(|ws| report::export(ws, what, format, opmodel_core::chrono::Local::now().date_naive(), &path))?;
+    state.exported.lock().unwrap_or_else(|p| p.into_inner()).extend(written.iter().cloned());
+    Ok(written)
+}
+
+#[tauri::command]
+fn open_exported(state: State<AppState>, path: PathBuf) -> Reply<()> {
+    tauri_plugin_opener::open_path(state.exported(path)?, None::<&str>).map_err(|e| AppError::from(Error::Conflict(e.to_string())))
+}
+
+#[tauri::command]
+fn show_exported(state: State<AppState>, path: PathBuf) -> Reply<()> {
+    tauri_plugin_opener::reveal_item_in_dir(state.exported(path)?).map_err(|e| AppError::from(Error::Conflict(e.to_string())))
+}
+
+#[tauri::command]
+fn preview_import(state: State<AppState>, what: ImportKind, path: PathBuf) -> Reply<ImportPreview> {
+    state.with(|ws| import::preview(ws, what, &path))
+}
+
+#[tauri::command]
+fn import_file(state: State<AppState>, what: ImportKind, path: PathBuf) -> Reply<WorkspaceInfo> {
+    state.with(|ws| import::apply(ws, what, &path).and_then(|_| WorkspaceInfo::new(ws)))
 }
 
 #[tauri::command]
@@ -146,7 +177,11 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>, state: AppState) -> tauri::B
             list_settings,
             set_setting,
             cost_summary,
-            export_report
+            export_report,
+            preview_import,
+            import_file,
+            open_exported,
+            show_exported
         ])
 }
 
@@ -154,10 +189,13 @@ pub fn context<R: Runtime>() -> tauri::Context<R> {
     tauri::generate_context!("tauri.conf.json")
 }
 
-/// The workspace to start on: `OPMODEL_WORKSPACE` if set, else the last one
-/// opened, else "My plan.opmodel" in the user's data folder (created).
+/// The workspace to start on: the file given on the command line
+/// (`opmodel-app plan.opmodel`, as a file manager opens it), else
+/// `OPMODEL_WORKSPACE` if set, else the last one opened, else
+/// "My plan.opmodel" in the user's data folder (created).
 fn startup_workspace(data_dir: &Path) -> Result<Workspace> {
-    if let Some(path) = std::env::var_os("OPMODEL_WORKSPACE") {
+    let given = std::env::args_os().nth(1).filter(|a| !a.to_string_lossy().starts_with('-'));
+    if let Some(path) = given.or_else(|| std::env::var_os("OPMODEL_WORKSPACE")) {
         return Workspace::open(Path::new(&path));
     }
     let last = std::fs::read(data_dir.join("last-workspace")).ok().map(|b| PathBuf::from(String::from_utf8_lossy(&b).into_owned()));

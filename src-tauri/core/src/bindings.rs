@@ -14,6 +14,7 @@ fn generated() -> String {
         crate::view::ServiceView::decl(&cfg),
         crate::view::PeakView::decl(&cfg),
         crate::input::ServiceInput::decl(&cfg),
+        crate::input::NewOwners::decl(&cfg),
         crate::view::WorkspaceInfo::decl(&cfg),
         crate::view::SettingView::decl(&cfg),
         crate::model::Funding::decl(&cfg),
@@ -26,6 +27,8 @@ fn generated() -> String {
         crate::organisation::Organisation::decl(&cfg),
         crate::error::AppError::decl(&cfg),
         crate::report::ReportKind::decl(&cfg),
+        crate::import::ImportKind::decl(&cfg),
+        crate::import::ImportPreview::decl(&cfg),
         crate::report::ReportFormat::decl(&cfg),
         crate::summary::CostSummary::decl(&cfg),
         crate::summary::HolderTotals::decl(&cfg),
@@ -34,6 +37,10 @@ fn generated() -> String {
         crate::summary::PremiumRow::decl(&cfg),
         crate::summary::RunCostRow::decl(&cfg),
         crate::summary::PitfallRow::decl(&cfg),
+        crate::summary::LineItemRow::decl(&cfg),
+        crate::summary::CostRow::decl(&cfg),
+        crate::summary::ServicePremiumRow::decl(&cfg),
+        crate::summary::RunCostNow::decl(&cfg),
     ];
     let mut out = String::from("// Generated from Rust by ts-rs (cargo test -p opmodel-core bindings). Do not edit.\n\n");
     for d in decls {

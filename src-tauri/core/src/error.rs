@@ -69,6 +69,10 @@ pub enum Error {
     Conflict(String),
     #[error("{0}")]
     NotFound(String),
+    /// A team or domain typed in the app that does not exist: never created
+    /// silently; the app asks, offering the closest names.
+    #[error("there is no {what} named '{name}'{}", if .suggestions.is_empty() { String::new() } else { format!(": did you mean {}?", .suggestions.join(" or ")) })]
+    Unknown { what: &'static str, name: String, suggestions: Vec<String> },
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: std::io::Error },
     #[error("workspace database: {0}")]
@@ -86,6 +90,8 @@ impl Error {
             Error::Invalid(_) | Error::Setting(_) => "invalid_input",
             Error::Conflict(_) => "conflict",
             Error::NotFound(_) => "not_found",
+            Error::Unknown { what: "team", .. } => "unknown_team",
+            Error::Unknown { .. } => "unknown_domain",
             Error::Io { .. } => "io",
             Error::Database(_) => "database",
         }
@@ -96,15 +102,25 @@ impl Error {
     }
 }
 
-/// What crosses to the UI: `{code, message}`.
+/// What crosses to the UI: `{code, message}`, and for an unknown team or
+/// domain the name typed and the closest existing names.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct AppError {
     pub code: String,
     pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub suggestions: Vec<String>,
 }
 
 impl From<Error> for AppError {
     fn from(e: Error) -> AppError {
-        AppError { code: e.code().to_string(), message: e.to_string() }
+        let (name, suggestions) = match &e {
+            Error::Unknown { name, suggestions, .. } => (Some(name.clone()), suggestions.clone()),
+            _ => (None, Vec::new()),
+        };
+        AppError { code: e.code().to_string(), message: e.to_string(), name, suggestions }
     }
 }

@@ -8,6 +8,8 @@ use crate::error::{Error, Place, Problem, Result};
 use crate::input::ServiceInput;
 use crate::organisation::{DomainInput, TeamInput};
 use crate::selector::OperatingModel;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 use crate::store::{Created, Workspace};
 
 /// What an import did, for the message people read.
@@ -112,6 +114,20 @@ fn duplicate_names(table: &Table) -> Vec<Problem> {
 
 /// Adds or updates services by name; all or nothing.
 pub fn import_services(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
+    let services = checked_services(ws, path)?;
+    let existing: Vec<String> = ws.services()?.into_iter().map(|s| s.name).collect();
+    ws.batch(|b| {
+        let mut summary = ImportSummary::default();
+        for s in &services {
+            b.put_service(s, &mut summary.created)?;
+            if existing.contains(&s.name) { summary.updated += 1 } else { summary.added += 1 }
+        }
+        Ok(summary)
+    })
+}
+
+/// Every row of a services file, checked; nothing is stored.
+fn checked_services(ws: &Workspace, path: &Path) -> Result<Vec<crate::model::Service>> {
     let table = Table::read(path, SERVICE_COLUMNS, SERVICE_REQUIRED)?;
     let settings = ws.settings()?;
     let existing = ws.services()?;
@@ -165,19 +181,24 @@ pub fn import_services(ws: &mut Workspace, path: &Path) -> Result<ImportSummary>
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
+    Ok(services)
+}
+
+/// Adds or updates teams by name; all or nothing.
+pub fn import_teams(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
+    let teams = checked_teams(path)?;
+    let existing: Vec<String> = ws.teams()?.into_iter().map(|t| t.name).collect();
     ws.batch(|b| {
         let mut summary = ImportSummary::default();
-        for s in &services {
-            let is_new = !existing.iter().any(|e| e.name == s.name);
-            b.put_service(s, &mut summary.created)?;
-            if is_new { summary.added += 1 } else { summary.updated += 1 }
+        for t in &teams {
+            b.put_team(t)?;
+            if existing.contains(&t.name) { summary.updated += 1 } else { summary.added += 1 }
         }
         Ok(summary)
     })
 }
 
-/// Adds or updates teams by name; all or nothing.
-pub fn import_teams(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
+fn checked_teams(path: &Path) -> Result<Vec<crate::model::Team>> {
     let table = Table::read(path, TEAM_COLUMNS, TEAM_COLUMNS)?;
     let mut problems = duplicate_names(&table);
     let mut teams = Vec::new();
@@ -191,19 +212,24 @@ pub fn import_teams(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    let existing: Vec<String> = ws.teams()?.into_iter().map(|t| t.name).collect();
+    Ok(teams)
+}
+
+/// Adds or updates domains by name; all or nothing.
+pub fn import_domains(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
+    let domains = checked_domains(path)?;
+    let existing: Vec<String> = ws.domains()?.into_iter().map(|d| d.name).collect();
     ws.batch(|b| {
         let mut summary = ImportSummary::default();
-        for t in &teams {
-            b.put_team(t)?;
-            if existing.contains(&t.name) { summary.updated += 1 } else { summary.added += 1 }
+        for d in &domains {
+            b.put_domain(d)?;
+            if existing.contains(&d.name) { summary.updated += 1 } else { summary.added += 1 }
         }
         Ok(summary)
     })
 }
 
-/// Adds or updates domains by name; all or nothing.
-pub fn import_domains(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
+fn checked_domains(path: &Path) -> Result<Vec<crate::model::Domain>> {
     let table = Table::read(path, DOMAIN_COLUMNS, DOMAIN_COLUMNS)?;
     let mut problems = duplicate_names(&table);
     let mut domains = Vec::new();
@@ -217,13 +243,68 @@ pub fn import_domains(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> 
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
-    let existing: Vec<String> = ws.domains()?.into_iter().map(|d| d.name).collect();
-    ws.batch(|b| {
-        let mut summary = ImportSummary::default();
-        for d in &domains {
-            b.put_domain(d)?;
-            if existing.contains(&d.name) { summary.updated += 1 } else { summary.added += 1 }
+    Ok(domains)
+}
+
+/// Which file an import reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportKind {
+    Services,
+    Teams,
+    Domains,
+}
+
+/// What an import would do, shown before it is applied: the rows it adds
+/// and updates, the teams and domains it would create with defaults, and
+/// every problem, by row and column (when there are any, it applies nothing).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, TS)]
+pub struct ImportPreview {
+    pub added: Vec<String>,
+    pub updated: Vec<String>,
+    pub new_teams: Vec<String>,
+    pub new_domains: Vec<String>,
+    pub problems: Vec<String>,
+}
+
+/// Checks a file as its import would, and says what it would do; stores nothing.
+pub fn preview(ws: &Workspace, what: ImportKind, path: &Path) -> Result<ImportPreview> {
+    let split = |names: Vec<String>, existing: &[String]| -> (Vec<String>, Vec<String>) { names.into_iter().partition(|n| !existing.contains(n)) };
+    let rows = match what {
+        ImportKind::Services => checked_services(ws, path).map(|services| {
+            let teams: Vec<String> = ws.teams().unwrap_or_default().into_iter().map(|t| t.name).collect();
+            let domains: Vec<String> = ws.domains().unwrap_or_default().into_iter().map(|d| d.name).collect();
+            let mut new_teams: Vec<String> = services.iter().map(|s| s.team.clone()).filter(|t| !teams.contains(t)).collect();
+            let mut new_domains: Vec<String> = services.iter().filter_map(|s| s.domain.clone()).filter(|d| !domains.contains(d)).collect();
+            new_teams.sort();
+            new_teams.dedup();
+            new_domains.sort();
+            new_domains.dedup();
+            (services.into_iter().map(|s| s.name).collect::<Vec<_>>(), new_teams, new_domains)
+        }),
+        ImportKind::Teams => checked_teams(path).map(|t| (t.into_iter().map(|t| t.name).collect(), vec![], vec![])),
+        ImportKind::Domains => checked_domains(path).map(|d| (d.into_iter().map(|d| d.name).collect(), vec![], vec![])),
+    };
+    match rows {
+        Ok((names, new_teams, new_domains)) => {
+            let existing: Vec<String> = match what {
+                ImportKind::Services => ws.services()?.into_iter().map(|s| s.name).collect(),
+                ImportKind::Teams => ws.teams()?.into_iter().map(|t| t.name).collect(),
+                ImportKind::Domains => ws.domains()?.into_iter().map(|d| d.name).collect(),
+            };
+            let (added, updated) = split(names, &existing);
+            Ok(ImportPreview { added, updated, new_teams, new_domains, problems: vec![] })
         }
-        Ok(summary)
-    })
+        Err(Error::Invalid(problems)) => Ok(ImportPreview { problems: problems.iter().map(ToString::to_string).collect(), ..Default::default() }),
+        Err(other) => Err(other),
+    }
+}
+
+/// Applies an import, all or nothing.
+pub fn apply(ws: &mut Workspace, what: ImportKind, path: &Path) -> Result<ImportSummary> {
+    match what {
+        ImportKind::Services => import_services(ws, path),
+        ImportKind::Teams => import_teams(ws, path),
+        ImportKind::Domains => import_domains(ws, path),
+    }
 }

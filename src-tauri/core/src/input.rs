@@ -159,14 +159,64 @@ impl ServiceInput {
     }
 }
 
-/// Checks an edit made in the app and stores it as one transaction.
-pub fn save_service(ws: &mut Workspace, id: Option<i64>, input: &ServiceInput) -> Result<()> {
+/// A team or domain the app creates together with a service edit, once the
+/// user has said what it is (never silently, with 0 on-call participants).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct NewOwners {
+    #[ts(optional)]
+    pub team: Option<crate::organisation::TeamInput>,
+    #[ts(optional)]
+    pub domain: Option<crate::organisation::DomainInput>,
+}
+
+/// Checks an edit made in the app and stores it as one transaction. A team
+/// or domain that does not exist is refused, naming the closest existing
+/// ones, unless `create` says what it is; then it is created with the edit.
+pub fn save_service(ws: &mut Workspace, id: Option<i64>, input: &ServiceInput, create: &NewOwners) -> Result<()> {
     let settings = ws.settings()?;
     let place = Place { item: Some(format!("service '{}'", input.name.trim())), ..Default::default() };
     let service = input.validate(&settings, &place).map_err(Error::Invalid)?;
-    ws.save_service(id, &service)?;
+    let teams: Vec<String> = ws.teams()?.into_iter().map(|t| t.name).collect();
+    let domains: Vec<String> = ws.domains()?.into_iter().map(|d| d.name).collect();
+    let new_team = new_owner("team", &service.team, &teams, create.team.as_ref().map(|t| t.validate(&place)))?;
+    let new_domain = match &service.domain {
+        Some(d) => new_owner("domain", d, &domains, create.domain.as_ref().map(|x| x.validate(&place)))?,
+        None => None,
+    };
+    ws.save_service_with(id, &service, new_team.as_ref(), new_domain.as_ref())?;
     Ok(())
 }
+
+/// The team or domain (`what`) to create for `name`: none when it exists;
+/// the one the user described when it does not; else an error offering the
+/// closest existing names.
+fn new_owner<T: Named>(what: &'static str, name: &str, existing: &[String], described: Option<Result<T, Vec<Problem>>>) -> Result<Option<T>> {
+    if existing.iter().any(|e| e == name) {
+        return Ok(None);
+    }
+    match described {
+        Some(Ok(owner)) if owner.name() == name => Ok(Some(owner)),
+        Some(Err(problems)) => Err(Error::Invalid(problems)),
+        _ => Err(Error::Unknown { what, name: name.to_string(), suggestions: crate::names::closest_names(name, existing) }),
+    }
+}
+
+trait Named {
+    fn name(&self) -> &str;
+}
+
+impl Named for crate::model::Team {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Named for crate::model::Domain {
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
 
 #[cfg(test)]
 mod tests {

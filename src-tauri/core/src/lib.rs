@@ -12,6 +12,7 @@ pub mod error;
 pub mod import;
 pub mod input;
 pub mod model;
+pub mod names;
 pub mod money;
 pub mod oncall;
 pub mod organisation;

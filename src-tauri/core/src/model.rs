@@ -80,7 +80,8 @@ impl BudgetHolder {
 
     /// A domain's on-call budget holder is a product or delivery head.
     pub fn parse_domain_holder(text: &str) -> Option<BudgetHolder> {
-        match text.trim().to_ascii_lowercase().as_str() {
+        // The code, or the words: "Head of Delivery".
+        match text.trim().to_ascii_lowercase().replace(' ', "_").as_str() {
             "head_of_product" => Some(BudgetHolder::HeadOfProduct),
             "head_of_delivery" => Some(BudgetHolder::HeadOfDelivery),
             _ => None,

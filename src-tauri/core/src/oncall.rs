@@ -26,6 +26,16 @@ impl OutOfHours {
             OutOfHours::AppSupport => "app_support",
         }
     }
+
+    /// For people: "Team schedule".
+    pub fn label(self) -> &'static str {
+        match self {
+            OutOfHours::None => "None",
+            OutOfHours::Domain => "Domain schedule",
+            OutOfHours::Team => "Team schedule",
+            OutOfHours::AppSupport => "Application support rota",
+        }
+    }
 }
 
 impl fmt::Display for OutOfHours {

@@ -146,8 +146,11 @@ pub fn refuse_workspace_as_output(ws: &Workspace, path: &std::path::Path) -> Res
     Ok(())
 }
 
+/// CSV reports are for people and spreadsheets: codes as the words people
+/// read ("Head of Product", "You Build It You Run It"), amounts as plain
+/// numbers, with a currency column beside them. JSON keeps the codes.
 pub const SERVICE_CSV_HEADER: &[&str] = &[
-    "name", "kind", "team", "domain", "exposure_per_hour", "feature_demand", "peak_exposure_per_hour",
+    "name", "kind", "team", "domain", "currency", "exposure_per_hour", "feature_demand", "peak_exposure_per_hour",
     "peak_periods", "out_of_hours_incidents_per_year", "availability_target", "tolerable_unavailability_seconds",
     "tolerable_unavailability", "above_highest_band", "deployment_target", "operating_model", "selection_reason",
     "model_override", "override_reason", "on_call_out_of_hours", "warnings",
@@ -157,13 +160,25 @@ pub fn services_json(p: &Portfolio) -> String {
     serde_json::to_string_pretty(&views(&p.services, &p.settings)).expect("views serialise") + "\n"
 }
 
-fn service_row(v: &ServiceView) -> Vec<Cell> {
+/// A snake_case code as words: "every_10_days" → "Every 10 days".
+fn words(code: &str) -> String {
+    let text = code.replace('_', " ");
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+fn yes_no(b: bool) -> Cell {
+    Cell::text(if b { "yes" } else { "no" })
+}
+
+fn service_row(v: &ServiceView, currency: &str) -> Vec<Cell> {
     let opt = |s: &Option<String>| Cell::text(s.clone().unwrap_or_default());
     vec![
         Cell::text(&v.name),
-        Cell::text(v.kind.as_str()),
+        Cell::text(v.kind.label()),
         Cell::text(&v.team),
         opt(&v.domain),
+        Cell::text(currency),
         Cell::Number(v.exposure_per_hour.clone()),
         Cell::text(&v.feature_demand),
         v.peak_exposure_per_hour.clone().map_or(Cell::text(""), Cell::Number),
@@ -172,19 +187,19 @@ fn service_row(v: &ServiceView) -> Vec<Cell> {
         Cell::Number(v.availability_target.clone()),
         Cell::Number(v.tolerable_unavailability_seconds.to_string()),
         Cell::text(&v.tolerable_unavailability),
-        Cell::text(v.above_highest_band.to_string()),
-        Cell::text(&v.deployment_target),
-        Cell::text(v.operating_model.as_str()),
+        yes_no(v.above_highest_band),
+        Cell::text(words(&v.deployment_target)),
+        Cell::text(v.operating_model.label()),
         Cell::text(&v.selection_reason),
-        Cell::text(v.model_override.map_or("", |m| m.as_str())),
+        Cell::text(v.model_override.map_or("", |m| m.label())),
         opt(&v.override_reason),
-        Cell::text(v.on_call_out_of_hours.as_str()),
+        Cell::text(v.on_call_out_of_hours.label()),
         Cell::text(v.warnings.join("; ")),
     ]
 }
 
 pub fn services_csv(p: &Portfolio) -> Vec<u8> {
-    let rows: Vec<_> = views(&p.services, &p.settings).iter().map(service_row).collect();
+    let rows: Vec<_> = views(&p.services, &p.settings).iter().map(|v| service_row(v, &p.settings.currency)).collect();
     csv_out::write(SERVICE_CSV_HEADER, &rows)
 }
 
@@ -225,14 +240,15 @@ pub fn schedules_csv(p: &Portfolio) -> Vec<u8> {
     let b = budget(p);
     let rows: Vec<Vec<Cell>> = b.schedules.schedules.iter().map(|s| vec![
         Cell::text(s.name()),
-        Cell::text(s.kind.as_str()),
+        Cell::text(s.kind.label()),
         Cell::text(&s.owner),
         Cell::Number(s.participants.to_string()),
         Cell::Number(s.days.to_string()),
         Cell::text(service_names(p, s).join("; ")),
+        Cell::text(&p.settings.currency),
         Cell::Number(s.standby_cost.plain()),
     ]).collect();
-    csv_out::write(&["name", "kind", "owner", "participants", "days", "services", "standby_cost"], &rows)
+    csv_out::write(&["name", "kind", "owner", "participants", "days", "services", "currency", "standby_cost"], &rows)
 }
 
 fn cost_json(c: &ModelCost) -> Value {
@@ -280,17 +296,17 @@ fn cost_cells(c: &ModelCost) -> Vec<Cell> {
 /// assumptions are the companion assumptions CSV.
 pub fn premiums_csv(p: &Portfolio) -> Vec<u8> {
     let pr = premiums(p);
-    let mut header = vec!["name".to_string()];
+    let mut header = vec!["name".to_string(), "currency".to_string()];
     for model in ["ops_run_it", "you_build_it_you_run_it"] {
         header.extend(PREMIUM_PARTS.iter().map(|part| format!("{model}_{part}")));
     }
     let mut rows: Vec<Vec<Cell>> = pr.services.iter().map(|s| {
-        let mut row = vec![Cell::text(&s.name)];
+        let mut row = vec![Cell::text(&s.name), Cell::text(&p.settings.currency)];
         row.extend(cost_cells(&s.ops_run_it));
         row.extend(cost_cells(&s.you_build_it_you_run_it));
         row
     }).collect();
-    let mut total = vec![Cell::text("portfolio")];
+    let mut total = vec![Cell::text("portfolio"), Cell::text(&p.settings.currency)];
     total.extend(cost_cells(&pr.ops_run_it));
     total.extend(cost_cells(&pr.you_build_it_you_run_it));
     rows.push(total);
@@ -334,13 +350,14 @@ pub fn budget_csv(p: &Portfolio) -> Vec<u8> {
     let rows: Vec<Vec<Cell>> = b.line_items.iter().map(|l| vec![
         Cell::text(&l.service),
         Cell::text(&l.schedule),
-        Cell::text(l.budget_holder.as_str()),
-        Cell::text(l.category.as_str()),
+        Cell::text(l.budget_holder.label()),
+        Cell::text(l.category.label()),
+        Cell::text(&p.settings.currency),
         Cell::Number(l.standby.plain()),
         Cell::Number(l.callout.plain()),
         Cell::Number(l.amount.plain()),
     ]).collect();
-    csv_out::write(&["service", "schedule", "budget_holder", "category", "standby", "callout", "amount"], &rows)
+    csv_out::write(&["service", "schedule", "budget_holder", "category", "currency", "standby", "callout", "amount"], &rows)
 }
 
 fn assumptions_map(p: &Portfolio) -> Map<String, Value> {
@@ -386,7 +403,7 @@ pub fn raci_json(p: &Portfolio) -> String {
 
 pub fn raci_csv(p: &Portfolio) -> Vec<u8> {
     let rows: Vec<Vec<Cell>> = service_raci(p).iter().map(|r| {
-        let mut row = vec![Cell::text(&r.service), Cell::text(&r.team), Cell::text(r.operating_model.as_str()), Cell::text(r.category)];
+        let mut row = vec![Cell::text(&r.service), Cell::text(&r.team), Cell::text(r.operating_model.label()), Cell::text(r.category)];
         row.extend(r.cells.iter().map(|c| Cell::text(c.as_str())));
         row.push(Cell::text(r.override_reason.clone().unwrap_or_default()));
         row
@@ -405,7 +422,7 @@ pub fn pitfalls_json(p: &Portfolio) -> String {
 
 pub fn pitfalls_csv(p: &Portfolio) -> Vec<u8> {
     let rows: Vec<Vec<Cell>> = pitfalls(p, &budget(p)).iter().map(|f| vec![
-        Cell::text(f.pitfall), Cell::text(f.services.join("; ")), Cell::text(&f.detail), Cell::text(f.advice),
+        Cell::text(words(f.pitfall)), Cell::text(f.services.join("; ")), Cell::text(&f.detail), Cell::text(f.advice),
     ]).collect();
     csv_out::write(&["pitfall", "services", "detail", "advice"], &rows)
 }

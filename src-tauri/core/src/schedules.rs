@@ -78,6 +78,15 @@ impl ScheduleKind {
             ScheduleKind::AppSupport => "app_support",
         }
     }
+
+    /// For people: "Team schedule".
+    pub fn label(self) -> &'static str {
+        match self {
+            ScheduleKind::Team => "Team schedule",
+            ScheduleKind::Domain => "Domain schedule",
+            ScheduleKind::AppSupport => "Application support rota",
+        }
+    }
 }
 
 impl Schedule {

@@ -17,8 +17,9 @@ pub enum ServiceKind {
 impl ServiceKind {
     pub fn parse(text: &str) -> Option<ServiceKind> {
         match text.trim().to_ascii_lowercase().as_str() {
-            "digital" => Some(ServiceKind::Digital),
-            "foundational" => Some(ServiceKind::Foundational),
+            // The codes, and the words the CSV reports write.
+            "digital" | "digital service" => Some(ServiceKind::Digital),
+            "foundational" | "foundational system" => Some(ServiceKind::Foundational),
             _ => None,
         }
     }

@@ -252,6 +252,17 @@ impl Workspace {
         })
     }
 
+    /// Adds or updates a service together with the new team and domain it
+    /// needs, in one transaction.
+    pub fn save_service_with(&mut self, id: Option<i64>, service: &Service, team: Option<&Team>, domain: Option<&Domain>) -> Result<i64> {
+        self.edit(|tx| {
+            let mut batch = Batch { tx };
+            team.map(|t| batch.put_team(t)).transpose()?;
+            domain.map(|d| batch.put_domain(d)).transpose()?;
+            upsert_service(tx, id, service, &mut Created::default())
+        })
+    }
+
     pub fn delete_service(&mut self, id: i64) -> Result<()> {
         self.edit(|tx| match tx.execute("DELETE FROM services WHERE id = ?1", [id])? {
             0 => Err(Error::NotFound(format!("no service with id {id}"))),

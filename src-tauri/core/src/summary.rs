@@ -5,7 +5,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::budget::{budget, Category};
+use crate::budget::{budget, Budget, Category};
+use crate::money::Exact;
+use crate::schedules::{Schedule, ScheduleKind};
 use crate::model::BudgetHolder;
 use crate::pitfalls::pitfalls;
 use crate::portfolio::Portfolio;
@@ -34,6 +36,8 @@ pub struct CostSummary {
     /// Each service under each model.
     pub service_premiums: Vec<ServicePremiumRow>,
     pub run_cost: Vec<RunCostRow>,
+    /// Where this plan stands on the run cost curve.
+    pub run_cost_now: RunCostNow,
     pub assumptions: Vec<LabelledAmount>,
     pub pitfalls: Vec<PitfallRow>,
 }
@@ -105,6 +109,15 @@ pub struct RunCostRow {
     pub team_schedules: String,
     pub domain_schedules: String,
     pub ops_run_it: String,
+}
+
+/// This plan on the run cost curve: the teams with a You Build It You Run
+/// It service on call out of hours, and what the plan's team and domain
+/// schedules cost in standby a year.
+#[derive(Clone, Debug, Serialize, TS)]
+pub struct RunCostNow {
+    pub teams: u32,
+    pub standby: String,
 }
 
 #[derive(Clone, Debug, Serialize, TS)]
@@ -198,10 +211,20 @@ pub fn cost_summary(p: &Portfolio) -> CostSummary {
             .iter()
             .map(|r| RunCostRow { teams: r.teams, team_schedules: r.team_schedules.plain(), domain_schedules: r.domain_schedules.plain(), ops_run_it: r.ops_run_it.plain() })
             .collect(),
+        run_cost_now: run_cost_now(p, &b),
         assumptions: assumption_lines(p).into_iter().map(|(label, amount)| LabelledAmount { label, amount }).collect(),
         pitfalls: pitfalls(p, &b)
             .into_iter()
             .map(|f| PitfallRow { pitfall: f.pitfall.replace('_', " "), services: f.services, detail: f.detail, advice: f.advice.into() })
             .collect(),
     }
+}
+
+fn run_cost_now(p: &Portfolio, b: &Budget) -> RunCostNow {
+    let developer = |s: &&Schedule| s.kind != ScheduleKind::AppSupport;
+    let mut teams: Vec<&str> = b.schedules.schedules.iter().filter(developer).flat_map(|s| s.services.iter().map(|i| p.services[*i].team.as_str())).collect();
+    teams.sort_unstable();
+    teams.dedup();
+    let standby: Exact = b.schedules.schedules.iter().filter(developer).map(|s| s.standby_cost).sum();
+    RunCostNow { teams: teams.len() as u32, standby: standby.plain() }
 }

@@ -23,6 +23,7 @@ export type PeakView = { exposure_per_hour: string, availability_target: string,
  */
 operating_model: OperatingModel, on_call_out_of_hours: OutOfHours, above_highest_band: boolean, };
 export type ServiceInput = { name: string, kind: ServiceKind, team: string, domain: string | null, exposure_per_hour: string, feature_demand: string, peak_exposure_per_hour: string | null, peak_periods: string, out_of_hours_incidents_per_year: string, model_override: OperatingModel | null, override_reason: string | null, };
+export type NewOwners = { team?: TeamInput, domain?: DomainInput, };
 export type WorkspaceInfo = { path: string, name: string, currency: string, demand_bands: Array<string>, teams: Array<string>, domains: Array<string>, service_count: number, };
 export type SettingView = { key: string, 
 /**
@@ -41,8 +42,10 @@ export type DomainInput = { name: string, kind: DomainKind, on_call_budget_holde
 export type TeamView = { name: string, funding: Funding, on_call_participants: number, services: number, };
 export type DomainView = { name: string, kind: DomainKind, on_call_budget_holder: BudgetHolder, services: number, };
 export type Organisation = { teams: Array<TeamView>, domains: Array<DomainView>, };
-export type AppError = { code: string, message: string, };
+export type AppError = { code: string, message: string, name?: string, suggestions: Array<string>, };
 export type ReportKind = "services" | "schedules" | "premiums" | "budget" | "raci" | "pitfalls" | "assumptions";
+export type ImportKind = "services" | "teams" | "domains";
+export type ImportPreview = { added: Array<string>, updated: Array<string>, new_teams: Array<string>, new_domains: Array<string>, problems: Array<string>, };
 export type ReportFormat = "json" | "csv" | "pdf";
 export type CostSummary = { currency: string, 
 /**
@@ -72,10 +75,22 @@ premiums: Array<PremiumRow>,
 /**
  * Each service under each model.
  */
-service_premiums: Array<ServicePremiumRow>, run_cost: Array<RunCostRow>, assumptions: Array<LabelledAmount>, pitfalls: Array<PitfallRow>, };
+service_premiums: Array<ServicePremiumRow>, run_cost: Array<RunCostRow>, 
+/**
+ * Where this plan stands on the run cost curve.
+ */
+run_cost_now: RunCostNow, assumptions: Array<LabelledAmount>, pitfalls: Array<PitfallRow>, };
 export type HolderTotals = { holder: string, capex: string, opex: string, total: string, };
 export type LabelledAmount = { label: string, amount: string, };
 export type ScheduleRow = { name: string, kind: string, participants: number, days: number, services: Array<string>, standby_cost: string, };
 export type PremiumRow = { component: string, ops_run_it: string, you_build_it_you_run_it: string, };
 export type RunCostRow = { teams: number, team_schedules: string, domain_schedules: string, ops_run_it: string, };
 export type PitfallRow = { pitfall: string, services: Array<string>, detail: string, advice: string, };
+export type LineItemRow = { service: string, schedule: string, holder: string, category: string, standby: string, callout: string, amount: string, };
+export type CostRow = { standby: string, callout: string, setup: string, premium: string, expected_loss: string, total: string, 
+/**
+ * Days nobody would be on call out of hours, when each incident waits for working hours.
+ */
+days_without_cover: number, };
+export type ServicePremiumRow = { name: string, ops_run_it: CostRow, you_build_it_you_run_it: CostRow, };
+export type RunCostNow = { teams: number, standby: string, };
