@@ -202,7 +202,7 @@ pub fn budget(p: &Portfolio) -> Budget {
         categories,
         totals,
         before: vec![
-            ("On-call of services run You Build It You Run It (the line items to transfer)".to_string(), Money::from_minor_units(before[0])),
+            ("On-call of services run You Build It You Run It, to transfer".to_string(), Money::from_minor_units(before[0])),
             ("Application support rota (services run Ops Run It)".to_string(), Money::from_minor_units(before[1])),
         ],
         total,

@@ -6,7 +6,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::budget::{budget, Budget, Category};
-use crate::money::Exact;
+use crate::money::{Exact, Money};
 use crate::schedules::{Schedule, ScheduleKind};
 use crate::model::BudgetHolder;
 use crate::pitfalls::pitfalls;
@@ -117,7 +117,13 @@ pub struct RunCostRow {
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct RunCostNow {
     pub teams: u32,
-    pub standby: String,
+    #[ts(type = "string")]
+    #[serde(serialize_with = "plain")]
+    pub standby: Money,
+}
+
+fn plain<S: serde::Serializer>(m: &Money, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&m.plain())
 }
 
 #[derive(Clone, Debug, Serialize, TS)]
@@ -220,11 +226,12 @@ pub fn cost_summary(p: &Portfolio) -> CostSummary {
     }
 }
 
-fn run_cost_now(p: &Portfolio, b: &Budget) -> RunCostNow {
+/// This plan on the run cost curve (the Costs view and the budget PDF mark it).
+pub fn run_cost_now(p: &Portfolio, b: &Budget) -> RunCostNow {
     let developer = |s: &&Schedule| s.kind != ScheduleKind::AppSupport;
     let mut teams: Vec<&str> = b.schedules.schedules.iter().filter(developer).flat_map(|s| s.services.iter().map(|i| p.services[*i].team.as_str())).collect();
     teams.sort_unstable();
     teams.dedup();
     let standby: Exact = b.schedules.schedules.iter().filter(developer).map(|s| s.standby_cost).sum();
-    RunCostNow { teams: teams.len() as u32, standby: standby.plain() }
+    RunCostNow { teams: teams.len() as u32, standby: standby.rounded() }
 }

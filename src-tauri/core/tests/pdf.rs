@@ -130,7 +130,7 @@ fn has_row(text: &str, words: &[&str]) -> bool {
     })
 }
 
-const LINE_ITEM_HEADER: [&str; 4] = ["Service", "Schedule", "Category", "Amount (USD)"];
+const LINE_ITEM_HEADER: [&str; 6] = ["Service", "Schedule", "Category", "Standby (USD)", "Callout (USD)", "Amount (USD)"];
 const RACI_HEADER: [&str; 3] = ["Service", "Team", "Operating model"];
 
 #[test]
@@ -186,8 +186,8 @@ fn a_thousand_services_paginate_with_the_header_on_every_line_item_page() {
     }
     let last_items = &item_pages.last().unwrap().1;
     assert!(last_items.contains(&budget(&p).total.amount.grouped()), "the grand total ends the line items");
-    for (k, text) in large.pages_between("Premium per service", Some("5. Assumptions")).iter().skip(1) {
-        assert!(has_row(text, &["Service", "Ops Run It total"]), "the premium header on page {k}");
+    for (k, text) in large.pages_between("Premium and expected loss per service", Some("5. Assumptions")).iter().skip(1) {
+        assert!(has_row(text, &["Service", "YBIYRI premium"]), "the premium header on page {k}");
     }
 }
 
@@ -225,7 +225,6 @@ fn the_raci_pdf_has_both_matrices_a_legend_and_a_header_on_every_page() {
         "2026-04-01 to 2027-03-30, 364 days",
         "Responsible:",
         "Accountable:",
-        "Consulted:",
         "Informed:",
         "Digital services reliability",
         "Foundational systems reliability",
@@ -236,6 +235,15 @@ fn the_raci_pdf_has_both_matrices_a_legend_and_a_header_on_every_page() {
     // ecommerce-platform runs Ops Run It: Head of Operations accountable, App Support responsible.
     assert!(has_row(&text, &["ecommerce-platform", "app-support", "Ops Run It", "A", "R", "I", "I", "I"]), "{text}");
     assert!(has_row(&text, &["bedroom", "bedroom-team", "You Build It You Run It", "I", "I", "A", "I", "R"]), "{text}");
+    // No cell is C, so the legend leaves C out; services are grouped by team.
+    assert!(!text.contains("Consulted:"), "{text}");
+    assert!(text.find("Team app-support").unwrap() < text.find("Team bedroom-team").unwrap(), "{text}");
+    // An overridden model is marked in its row, and its reason listed.
+    let mut overridden = example();
+    let bedroom = overridden.services.iter_mut().find(|s| s.name == "bedroom").unwrap();
+    bedroom.model_override = Some(opmodel_core::model::Override { model: opmodel_core::selector::OperatingModel::OpsRunIt, reason: "team not formed until Q3".into() });
+    let text = Pdf::write(&raci_pdf(&overridden, WORKSPACE, generated())).text();
+    assert!(text.contains("Ops Run It (overridden)") && text.contains("team not formed until Q3"), "{text}");
 
     let large = Pdf::write(&raci_pdf(&grown(1000), WORKSPACE, generated()));
     let (s, l) = (small.pages(), large.pages());

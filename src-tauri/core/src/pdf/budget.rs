@@ -12,6 +12,7 @@ use crate::portfolio::Portfolio;
 use crate::premiums::{assumption_lines, premiums, ModelCost, Premiums, RunCostPoint};
 use crate::schedules::planning_year;
 use crate::selector::OperatingModel;
+use crate::summary::{run_cost_now, RunCostNow};
 
 /// The budget report: summary per budget holder, the transfer, line items,
 /// the premium comparison and the assumptions behind it.
@@ -25,7 +26,7 @@ pub fn budget_pdf(p: &Portfolio, workspace_name: &str, generated: NaiveDate) -> 
     doc.new_page();
     line_items(&mut doc, &b, currency);
     doc.new_page();
-    premium_comparison(&mut doc, &premiums(p), currency);
+    premium_comparison(&mut doc, &premiums(p), &run_cost_now(p, &b), currency);
     doc.new_page();
     assumptions(&mut doc, p);
     doc.finish()
@@ -63,9 +64,8 @@ fn summary(doc: &mut Doc, b: &Budget, currency: &str) {
 fn transfer(doc: &mut Doc, b: &Budget, currency: &str) {
     doc.heading("2. Before and after the transfer");
     doc.paragraph(
-        "Before the transfer, the Head of Operations holds every schedule below as opex. After it, each service run You Build It \
-         You Run It has its own line item, paid by whoever pays its schedule: its team's funder, or its domain's chosen budget holder, \
-         as capex. Services run Ops Run It stay on the application support rota, Head of Operations opex.",
+        "Before: every schedule is Head of Operations opex. After: each service run You Build It You Run It is a line item \
+         of whoever pays its schedule (capex); services run Ops Run It stay on the application support rota (opex).",
     );
     let total = b.total.amount;
     let mut before: Vec<Row> = b
@@ -75,7 +75,7 @@ fn transfer(doc: &mut Doc, b: &Budget, currency: &str) {
         .collect();
     before.push(Row::new(Kind::Total, ["Total".to_string(), String::new(), String::new(), total.grouped()]));
     Table::new(vec![
-        Col::new("Line item", 117.0, Align::Left),
+        Col::new("Line item", 117.0, Align::Left).wrapped(),
         Col::new("Budget holder", 60.0, Align::Left),
         Col::new("Category", 40.0, Align::Left),
         Col::new(format!("Amount ({currency})"), 50.0, Align::Right),
@@ -129,11 +129,12 @@ fn line_items(doc: &mut Doc, b: &Budget, currency: &str) {
     .draw(doc, "Line items: the service's share of its schedule's standby, and its expected callout on it", &rows);
 }
 
-fn premium_comparison(doc: &mut Doc, pr: &Premiums, currency: &str) {
+fn premium_comparison(doc: &mut Doc, pr: &Premiums, now: &RunCostNow, currency: &str) {
     doc.heading("4. Premium comparison");
     doc.paragraph(
-        "What each operating model would cost for the planning year if every service ran under it: standby pay, callout pay, \
-         setup amortised over the setup period, and the expected loss from out-of-hours incidents while they are acknowledged and restored.",
+        "What each operating model would cost for the planning year if every service ran under it. The premium is what is paid: \
+         standby, callout and setup (amortised). The expected loss is what out-of-hours incidents still cost while they are \
+         acknowledged and restored, and, on days nobody is on call, while they wait for working hours. Total cost is both.",
     );
 
     let (ops, ybiyri) = (&pr.ops_run_it, &pr.you_build_it_you_run_it);
@@ -142,8 +143,9 @@ fn premium_comparison(doc: &mut Doc, pr: &Premiums, currency: &str) {
         part("Standby", |c| c.standby),
         part("Callout", |c| c.callout),
         part("Setup (amortised)", |c| c.setup),
+        Row::new(Kind::Subtotal, ["Premium".to_string(), ops.premium.grouped(), ybiyri.premium.grouped()]),
         part("Expected loss", |c| c.expected_loss),
-        Row::new(Kind::Total, ["Total".to_string(), ops.total.grouped(), ybiyri.total.grouped()]),
+        Row::new(Kind::Total, ["Total cost".to_string(), ops.total.grouped(), ybiyri.total.grouped()]),
     ];
     let table = Table::new(vec![
         Col::new("Component", 45.0, Align::Left),
@@ -153,28 +155,39 @@ fn premium_comparison(doc: &mut Doc, pr: &Premiums, currency: &str) {
     // The table on the left, its chart beside it on the same page.
     doc.ensure(CHART_H.max(table.start_height(doc, &rows)));
     let top = doc.y;
-    table.draw(doc, "Portfolio premium per year", &rows);
+    table.draw(doc, "Portfolio cost per year", &rows);
     premium_chart(doc, chart_frame(top), currency, [ops, ybiyri]);
     doc.y = doc.y.max(top + CHART_H + TABLE_GAP);
 
-    run_cost(doc, &pr.run_cost, currency);
+    run_cost(doc, &pr.run_cost, now, currency);
 
     let mut rows: Vec<Row> = pr
         .services
         .iter()
-        .map(|s| Row::body([s.name.clone(), s.ops_run_it.total.grouped(), s.you_build_it_you_run_it.total.grouped()]))
+        .map(|s| {
+            let (o, y) = (&s.ops_run_it, &s.you_build_it_you_run_it);
+            Row::body([s.name.clone(), o.premium.grouped(), o.expected_loss.grouped(), y.premium.grouped(), y.expected_loss.grouped()])
+        })
         .collect();
-    rows.push(Row::new(Kind::Total, ["Portfolio".to_string(), ops.total.grouped(), ybiyri.total.grouped()]));
+    rows.push(Row::new(Kind::Total, [
+        "Portfolio".to_string(),
+        ops.premium.grouped(),
+        ops.expected_loss.grouped(),
+        ybiyri.premium.grouped(),
+        ybiyri.expected_loss.grouped(),
+    ]));
     Table::new(vec![
-        Col::new("Service", 127.0, Align::Left),
-        Col::new(format!("{} total ({currency})", OperatingModel::OpsRunIt.label()), 70.0, Align::Right),
-        Col::new(format!("{} total ({currency})", OperatingModel::YouBuildItYouRunIt.label()), 70.0, Align::Right),
+        Col::new("Service", 87.0, Align::Left),
+        Col::new(format!("Ops Run It premium ({currency})"), 45.0, Align::Right),
+        Col::new(format!("Ops Run It expected loss ({currency})"), 45.0, Align::Right),
+        Col::new(format!("YBIYRI premium ({currency})"), 45.0, Align::Right),
+        Col::new(format!("YBIYRI expected loss ({currency})"), 45.0, Align::Right),
     ])
-    .draw(doc, "Premium per service", &rows);
+    .draw(doc, "Premium and expected loss per service", &rows);
 }
 
 /// The linear run cost: a table of the series and a line chart beside it.
-fn run_cost(doc: &mut Doc, points: &[RunCostPoint], currency: &str) {
+fn run_cost(doc: &mut Doc, points: &[RunCostPoint], now: &RunCostNow, currency: &str) {
     let rows: Vec<Row> = points
         .iter()
         .map(|r| Row::body([r.teams.to_string(), r.team_schedules.grouped(), r.domain_schedules.grouped(), r.ops_run_it.grouped()]))
@@ -188,7 +201,7 @@ fn run_cost(doc: &mut Doc, points: &[RunCostPoint], currency: &str) {
     doc.ensure(CHART_H.max(table.start_height(doc, &rows)));
     let (top, page) = (doc.y, doc.current);
     // Drawn first, beside the table's start: the table may run onto more pages.
-    line_chart(doc, chart_frame(top), currency, points);
+    line_chart(doc, chart_frame(top), currency, points, now);
     table.draw(doc, "Linear run cost: standby per year", &rows);
     if doc.current == page {
         doc.y = doc.y.max(top + CHART_H + TABLE_GAP);

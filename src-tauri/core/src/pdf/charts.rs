@@ -7,6 +7,7 @@ use rust_decimal::prelude::ToPrimitive;
 use super::doc::*;
 use crate::money::{group_thousands, Money};
 use crate::premiums::{ModelCost, RunCostPoint};
+use crate::summary::RunCostNow;
 use crate::selector::OperatingModel;
 
 
@@ -92,10 +93,12 @@ pub(super) fn legend(doc: &mut Doc, x: f32, baseline: f32, items: &[(Rgb3, &str)
 }
 
 /// Two stacked bars, one per operating model, split into the premium's
-/// components, with each total written above its bar.
+/// components (what is paid: standby, callout, setup), with each premium
+/// written above its bar. The expected loss is in the table beside it: on
+/// the same scale it would dwarf the premium it is compared with.
 pub(super) fn premium_chart(doc: &mut Doc, frame: Frame, currency: &str, models: [&ModelCost; 2]) {
-    let plot = plot_area(doc, frame, "Portfolio premium per year by component", &format!("{currency} per year"));
-    let axis = Axis::new(models.iter().map(|m| to_f32(m.total)).fold(0.0, f32::max));
+    let plot = plot_area(doc, frame, "Premium paid per year by component", &format!("{currency} per year"));
+    let axis = Axis::new(models.iter().map(|m| to_f32(m.premium)).fold(0.0, f32::max));
     axis.draw(doc, plot);
     let names = [OperatingModel::OpsRunIt.label(), OperatingModel::YouBuildItYouRunIt.label()];
     let bar_w = (plot.w / 4.0).min(90.0);
@@ -103,7 +106,7 @@ pub(super) fn premium_chart(doc: &mut Doc, frame: Frame, currency: &str, models:
         let centre = plot.x + plot.w * (0.25 + 0.5 * i as f32);
         let x = centre - bar_w / 2.0;
         let mut base = 0.0;
-        for (value, color) in [(m.standby, STANDBY), (m.callout, CALLOUT), (m.setup, SETUP), (m.expected_loss, LOSS)] {
+        for (value, color) in [(m.standby, STANDBY), (m.callout, CALLOUT), (m.setup, SETUP)] {
             let (y0, y1) = (axis.y(plot, base), axis.y(plot, base + to_f32(value)));
             doc.rect(x, y1, bar_w, y0 - y1, color);
             // Written on the segment only where it fits; the table has them all.
@@ -113,7 +116,7 @@ pub(super) fn premium_chart(doc: &mut Doc, frame: Frame, currency: &str, models:
             }
             base += to_f32(value);
         }
-        let (total, total_style) = (m.total.grouped(), Style { size: 8.5, bold: true, color: INK });
+        let (total, total_style) = (m.premium.grouped(), Style { size: 8.5, bold: true, color: INK });
         let total_w = doc.bold.width(&total, total_style.size);
         // On white, so a gridline never runs through the figure.
         doc.rect(centre - total_w / 2.0 - 2.0, axis.y(plot, base) - 14.0, total_w + 4.0, 12.0, WHITE);
@@ -121,7 +124,7 @@ pub(super) fn premium_chart(doc: &mut Doc, frame: Frame, currency: &str, models:
         doc.text_in(centre - 80.0, 160.0, plot.top + plot.h + 12.0, name, Style { size: 8.5, ..BODY }, Align::Center);
     }
     let baseline = frame.top + frame.h - 6.0;
-    legend(doc, plot.x, baseline, &[(STANDBY, "Standby"), (CALLOUT, "Callout"), (SETUP, "Setup (amortised)"), (LOSS, "Expected loss")]);
+    legend(doc, plot.x, baseline, &[(STANDBY, "Standby"), (CALLOUT, "Callout"), (SETUP, "Setup (amortised)")]);
 }
 
 pub(super) struct Series {
@@ -142,7 +145,7 @@ pub(super) const RUN_COST_SERIES: [Series; 3] = [
 ];
 
 /// The run cost series against the number of teams on call.
-pub(super) fn line_chart(doc: &mut Doc, frame: Frame, currency: &str, points: &[RunCostPoint]) {
+pub(super) fn line_chart(doc: &mut Doc, frame: Frame, currency: &str, points: &[RunCostPoint], now: &RunCostNow) {
     let plot = plot_area(doc, frame, "Standby per year by teams on call", &format!("{currency} per year"));
     let max = points.iter().flat_map(|p| [p.team_schedules, p.domain_schedules, p.ops_run_it]).map(to_f32).fold(0.0, f32::max);
     let axis = Axis::new(max);
@@ -162,6 +165,16 @@ pub(super) fn line_chart(doc: &mut Doc, frame: Frame, currency: &str, points: &[
         doc.line(&path, s.width, s.color);
     }
     doc.ops().push(Op::SetLineDashPattern { dash: LineDashPattern::solid() });
+    // Where this plan stands: its teams on call and its developer schedules' standby.
+    if let Some(i) = points.iter().position(|p| p.teams == now.teams) {
+        let (x, y) = (x_of(i), axis.y(plot, to_f32(now.standby)));
+        doc.rect(x - 3.5, y - 3.5, 7.0, 7.0, INK);
+        let label = format!("This plan: {} team{}, {}", now.teams, if now.teams == 1 { "" } else { "s" }, now.standby.grouped());
+        let w = doc.regular.width(&label, SMALL.size) + 6.0;
+        let left = (x + 6.0).min(plot.x + plot.w - w);
+        doc.rect(left, y - 16.0, w, 11.0, WHITE);
+        doc.text(left + 3.0, y - 7.5, &label, Style { color: INK, bold: true, ..SMALL });
+    }
     let items: Vec<(Rgb3, &str)> = RUN_COST_SERIES.iter().map(|s| (s.color, s.label)).collect();
     legend(doc, plot.x, frame.top + frame.h - 6.0, &items);
 }

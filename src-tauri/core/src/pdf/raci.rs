@@ -10,10 +10,12 @@ use crate::raci::{service_raci, Raci, ServiceRaci, CATEGORY_MATRIX, CATEGORY_SCO
 
 /// The RACI report: the category matrix, then who does what for each service.
 pub fn raci_pdf(p: &Portfolio, workspace_name: &str, generated: NaiveDate) -> Vec<u8> {
-    let rows = service_raci(p);
+    let mut rows = service_raci(p);
+    // By team, as a team reads its own responsibilities.
+    rows.sort_by(|a, b| (&a.team, &a.service).cmp(&(&b.team, &b.service)));
     let mut doc = Doc::new(RACI_TITLE, workspace_name, generated);
     doc.title_block(RACI_TITLE, &facts(p, workspace_name, generated), ("Services", rows.len().to_string()));
-    raci_legend(&mut doc);
+    raci_legend(&mut doc, &rows);
     category_matrix(&mut doc);
     service_matrix(&mut doc, &rows);
     overrides(&mut doc, &rows);
@@ -33,16 +35,24 @@ fn raci_cell(r: Raci) -> Cell {
     Cell { text: r.as_str().to_string(), fill: Some(raci_fill(r.as_str())), bold: true }
 }
 
-fn raci_legend(doc: &mut Doc) {
-    let entries = [
+/// The letters the report uses, each explained; a letter no cell uses is left out.
+fn raci_legend(doc: &mut Doc, services: &[ServiceRaci]) {
+    let used = |r: Raci| {
+        CATEGORY_MATRIX.iter().flat_map(|(_, cells)| cells.iter()).any(|c| c.starts_with(r.as_str())) || services.iter().any(|s| s.cells.contains(&r))
+    };
+    let entries: Vec<(Raci, &str)> = [
         (Raci::R, "Responsible: does the work, runs on-call and restores the service"),
         (Raci::A, "Accountable: answers for the outcome; one party per service"),
         (Raci::C, "Consulted: asked before decisions are made"),
         (Raci::I, "Informed: kept up to date"),
-    ];
+    ]
+    .into_iter()
+    .filter(|(r, _)| used(*r))
+    .collect();
     const SWATCH: f32 = 14.0;
     let col_w = CONTENT_W / 2.0;
-    doc.ensure(2.0 * (SWATCH + 6.0) + TABLE_GAP);
+    let lines = entries.len().div_ceil(2) as f32;
+    doc.ensure(lines * (SWATCH + 6.0) + TABLE_GAP);
     for (i, (letter, meaning)) in entries.iter().enumerate() {
         let x = MARGIN + (i % 2) as f32 * col_w;
         let top = doc.y + (i / 2) as f32 * (SWATCH + 6.0);
@@ -52,7 +62,7 @@ fn raci_legend(doc: &mut Doc) {
         doc.text_in(x, SWATCH, baseline, letter.as_str(), Style { bold: true, color: text_on(fill), ..BODY }, Align::Center);
         doc.text_in(x + SWATCH + 6.0, col_w - SWATCH - 12.0, baseline, meaning, BODY, Align::Left);
     }
-    doc.y += 2.0 * (SWATCH + 6.0) + TABLE_GAP;
+    doc.y += lines * (SWATCH + 6.0) + TABLE_GAP;
 }
 
 fn category_matrix(doc: &mut Doc) {
@@ -77,15 +87,21 @@ fn category_matrix(doc: &mut Doc) {
 
 fn service_matrix(doc: &mut Doc, services: &[ServiceRaci]) {
     doc.heading("2. Per service");
-    let rows: Vec<Row> = services
-        .iter()
-        .map(|s| {
-            let mut cells = vec![Cell::from(s.service.as_str()), Cell::from(s.team.as_str()), Cell::from(s.operating_model.label())];
-            cells.extend(s.cells.iter().map(|r| raci_cell(*r)));
-            Row { kind: Kind::Body, cells }
-        })
-        .collect();
-    let mut cols = vec![Col::new("Service", 55.0, Align::Left), Col::new("Team", 39.0, Align::Left), Col::new("Operating model", 43.0, Align::Left)];
+    let mut rows: Vec<Row> = Vec::new();
+    for (i, s) in services.iter().enumerate() {
+        if i == 0 || services[i - 1].team != s.team {
+            rows.push(Row::new(Kind::Group, [format!("Team {}", s.team)]));
+        }
+        // An overridden model is marked where it is read; section 3 gives the reason.
+        let model = match s.override_reason {
+            Some(_) => Cell { text: format!("{} (overridden)", s.operating_model.label()), fill: None, bold: true },
+            None => Cell::from(s.operating_model.label()),
+        };
+        let mut cells = vec![Cell::from(s.service.as_str()), Cell::from(s.team.as_str()), model];
+        cells.extend(s.cells.iter().map(|r| raci_cell(*r)));
+        rows.push(Row { kind: Kind::Body, cells });
+    }
+    let mut cols = vec![Col::new("Service", 50.0, Align::Left), Col::new("Team", 34.0, Align::Left), Col::new("Operating model", 53.0, Align::Left).wrapped()];
     cols.extend(PARTIES.iter().map(|p| Col::new(*p, 26.0, Align::Center)));
     Table::new(cols).draw(doc, "Responsibility per service", &rows);
 }
