@@ -12,12 +12,19 @@ pub fn env_path(key: &str) -> PathBuf {
     PathBuf::from(std::env::var_os(key).unwrap_or_else(|| panic!("{key} is not set: run this test through tests/e2e/run.sh")))
 }
 
-/// Starts the app through tauri-driver.
+/// Starts the app through tauri-driver, on the run script's workspace.
 pub async fn start_app() -> Client {
+    start_app_on(None).await
+}
+
+/// Starts the app through tauri-driver; on `workspace` when given (the app
+/// opens a workspace named on its command line).
+pub async fn start_app_on(workspace: Option<&std::path::Path>) -> Client {
     let app = env_path("OPMODEL_APP");
     let url = std::env::var("WEBDRIVER_URL").unwrap_or_else(|_| "http://127.0.0.1:4444".into());
+    let args: Vec<String> = workspace.map(|w| w.display().to_string()).into_iter().collect();
     let mut caps = serde_json::Map::new();
-    caps.insert("tauri:options".into(), serde_json::json!({ "application": app }));
+    caps.insert("tauri:options".into(), serde_json::json!({ "application": app, "args": args }));
     caps.insert("browserName".into(), "wry".into());
     ClientBuilder::rustls().expect("tls").capabilities(caps).connect(&url).await.expect("connect to tauri-driver")
 }
@@ -69,4 +76,27 @@ pub async fn screenshot(c: &Client, name: &str) -> PathBuf {
     std::fs::write(&path, png).expect("write screenshot");
     eprintln!("screenshot: {}", path.display());
     path
+}
+
+/// Runs the `opmodel` CLI on a workspace and returns its standard output.
+pub fn cli(workspace: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env_path("OPMODEL_CLI")).args(args).arg("--workspace").arg(workspace).output().expect("run opmodel");
+    assert!(out.status.success(), "opmodel {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// The services of a workspace as the CLI reports them (JSON).
+pub fn services(workspace: &std::path::Path) -> Vec<serde_json::Value> {
+    serde_json::from_str::<serde_json::Value>(&cli(workspace, &["report", "services", "--format", "json"])).expect("json").as_array().expect("array").clone()
+}
+
+/// Clicks the first element matching `css`, waiting for it to appear.
+pub async fn click(c: &Client, css: &str) {
+    let e = eventually(css, || async { c.find(Locator::Css(css)).await.ok() }).await;
+    e.click().await.unwrap_or_else(|err| panic!("click {css}: {err}"));
+}
+
+/// The number of elements matching `css`.
+pub async fn count(c: &Client, css: &str) -> usize {
+    c.find_all(Locator::Css(css)).await.map_or(0, |v| v.len())
 }

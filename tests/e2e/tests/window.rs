@@ -65,12 +65,15 @@ async fn load_the_example_read_the_plan_and_edit_an_exposure() {
         // The Settings view: a rate it cannot read is refused, saying what it
         // expects; a good one is saved and the budget follows.
         c.find(Locator::Css("[data-tab=settings]")).await.expect("settings tab").click().await.expect("open settings");
+        // A rate is an amount and a unit, in words: "lots" is refused beside the field, in words.
         let rate = eventually("the standby rate setting", || async { c.find(Locator::Css("[data-input=developer_standby_rate]")).await.ok() }).await;
-        type_over(&rate, "600 a week").await;
+        type_over(&rate, "lots").await;
         let problem = eventually("the refusal", || async { text(&c, "[data-problem=developer_standby_rate]").await.filter(|t| !t.trim().is_empty()) }).await;
-        assert!(problem.contains("AMOUNT/week"), "{problem}");
+        assert!(problem.contains("Type an amount"), "{problem}");
+        assert!(!problem.contains("developer_standby_rate"), "no internal key: {problem}");
+        assert_ne!(text(&c, "#save-status").await.unwrap_or_default().trim(), "Could not save", "a refused value is not a failed workspace");
         screenshot(&c, "settings-refused.png").await;
-        type_over(&rate, "600/week").await;
+        type_over(&rate, "600").await;
         eventually("the refusal to clear", || async { c.find(Locator::Css("[data-problem=developer_standby_rate]")).await.is_err().then_some(()) }).await;
         saved(&c).await;
         screenshot(&c, "settings.png").await;

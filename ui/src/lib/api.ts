@@ -5,6 +5,9 @@ import type {
   AppError,
   CostSummary,
   DomainInput,
+  ImportKind,
+  ImportPreview,
+  NewOwners,
   Organisation,
   ReportFormat,
   ReportKind,
@@ -22,9 +25,11 @@ export type ServiceId = ServiceView['id'];
 export function toAppError(e: unknown): AppError {
   if (e && typeof e === 'object' && 'message' in e && typeof e.message === 'string') {
     const code = 'code' in e && typeof e.code === 'string' ? e.code : 'unknown';
-    return { code, message: e.message };
+    const name = 'name' in e && typeof e.name === 'string' ? e.name : undefined;
+    const suggestions = 'suggestions' in e && Array.isArray(e.suggestions) ? e.suggestions.map(String) : [];
+    return { code, message: e.message, name, suggestions };
   }
-  return { code: 'unknown', message: typeof e === 'string' ? e : String(e) };
+  return { code: 'unknown', message: typeof e === 'string' ? e : String(e), suggestions: [] };
 }
 
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
@@ -40,8 +45,8 @@ export const newWorkspace = (path: string) => call<WorkspaceInfo>('new_workspace
 export const openWorkspace = (path: string) => call<WorkspaceInfo>('open_workspace', { path });
 export const loadExample = () => call<WorkspaceInfo>('load_example');
 export const listServices = () => call<ServiceView[]>('list_services');
-export const saveService = (id: ServiceId | null, input: ServiceInput) =>
-  call<ServiceView[]>('save_service', { id, input });
+export const saveService = (id: ServiceId | null, input: ServiceInput, create: NewOwners | null = null) =>
+  call<ServiceView[]>('save_service', { id, input, create });
 export const deleteService = (id: ServiceId) => call<ServiceView[]>('delete_service', { id });
 export const listOrganisation = () => call<Organisation>('list_organisation');
 export const saveTeam = (original: string | null, input: TeamInput) =>
@@ -53,8 +58,13 @@ export const deleteDomain = (name: string) => call<Organisation>('delete_domain'
 export const listSettings = () => call<SettingView[]>('list_settings');
 export const setSetting = (key: string, value: string) => call<SettingView[]>('set_setting', { key, value });
 export const costSummary = () => call<CostSummary>('cost_summary');
+/** Resolves to the files written: the report, and a CSV's companion assumptions CSV. */
 export const exportReport = (what: ReportKind, format: ReportFormat, path: string) =>
-  call<null>('export_report', { what, format, path });
+  call<string[]>('export_report', { what, format, path });
+export const openExported = (path: string) => call<null>('open_exported', { path });
+export const showExported = (path: string) => call<null>('show_exported', { path });
+export const previewImport = (what: ImportKind, path: string) => call<ImportPreview>('preview_import', { what, path });
+export const importFile = (what: ImportKind, path: string) => call<WorkspaceInfo>('import_file', { what, path });
 
 const filters = [{ name: 'opmodel workspace', extensions: ['opmodel'] }];
 
@@ -77,13 +87,38 @@ export async function pickExistingPath(): Promise<string | null> {
 
 const formatNames: Record<ReportFormat, string> = { pdf: 'PDF document', csv: 'CSV spreadsheet', json: 'JSON' };
 
-/** Where to write a report: the native save dialog, offering `<what>.<format>` and filtered to that format. */
-export async function pickExportPath(what: ReportKind, format: ReportFormat): Promise<string | null> {
+/** Today as YYYY-MM-DD, where the user is. */
+function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * What an export proposes: `<workspace> – <report> – <date>.<format>` in the workspace's own folder, so
+ * finance's files say what they are and sit beside the plan they came from.
+ */
+export function exportName(workspacePath: string, what: ReportKind, format: ReportFormat): string {
+  const cut = Math.max(workspacePath.lastIndexOf('/'), workspacePath.lastIndexOf('\\'));
+  const folder = cut >= 0 ? workspacePath.slice(0, cut + 1) : '';
+  const stem = workspacePath.slice(cut + 1).replace(/\.opmodel$/i, '') || 'plan';
+  return `${folder}${stem} – ${what} – ${today()}.${format}`;
+}
+
+/** Where to write a report: the native save dialog, offering `exportName` and filtered to that format. */
+export async function pickExportPath(defaultPath: string, format: ReportFormat): Promise<string | null> {
   try {
-    return await save({
-      defaultPath: `${what}.${format}`,
-      filters: [{ name: formatNames[format], extensions: [format] }],
-    });
+    return await save({ defaultPath, filters: [{ name: formatNames[format], extensions: [format] }] });
+  } catch (e) {
+    throw toAppError(e);
+  }
+}
+
+/** A CSV file to import, from the native open dialog. */
+export async function pickCsvPath(): Promise<string | null> {
+  try {
+    const path = await open({ multiple: false, directory: false, filters: [{ name: 'CSV spreadsheet', extensions: ['csv'] }] });
+    return typeof path === 'string' ? path : null;
   } catch (e) {
     throw toAppError(e);
   }

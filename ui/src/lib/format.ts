@@ -81,13 +81,9 @@ export const outOfHoursLabels: Record<OutOfHours, string> = {
   app_support: 'App support rota',
 };
 
-/** Warnings plus the above-highest-band flag, as sentences for the ⚠ marker and the model panel. */
+/** The service's warnings as sentences for the ⚠ marker and the model panel, each once. */
 export function issues(s: ServiceView): string[] {
-  const list = [...s.warnings];
-  if (s.above_highest_band) {
-    list.push("Exposure per hour is above the availability table's highest band; that band's targets are used.");
-  }
-  return list;
+  return [...new Set(s.warnings.map(sentence))];
 }
 
 /** A deployment target code for people: "every_10_days" → "Every 10 days", "weekly" → "Weekly". */
