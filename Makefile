@@ -15,7 +15,7 @@ run: system-packages ui
 # The CLI is built before the UI: on a clean checkout this shows it needs none.
 test: deps cli ui
 	cargo test --workspace --exclude opmodel-e2e
-	cd ui && npm run check
+	cd ui && npm run check && npm test
 	bash tests/e2e/run.sh
 
 deps: system-packages node-packages tauri-driver

@@ -93,6 +93,25 @@ async fn load_the_example_read_the_plan_and_edit_an_exposure() {
         eventually("the budget at the new rate", || async { (text(&c, "[data-total=budget]").await?.trim() == "57,200.00").then_some(()) }).await;
         let participants = "tr[data-schedule='team schedule: bedroom-team'] td[data-col=participants]";
         assert_eq!(text(&c, participants).await.unwrap().trim(), "2");
+
+        // Callout paid on top of standby is in the budget, line by line.
+        c.find(Locator::Css("[data-tab=settings]")).await.expect("settings tab").click().await.expect("open settings");
+        let model = eventually("the remuneration setting", || async { c.find(Locator::Css("[data-input=remuneration_model]")).await.ok() }).await;
+        model.select_by_value("standby_and_callout").await.expect("choose standby and callout");
+        saved(&c).await;
+        let callout_rate = c.find(Locator::Css("[data-input=developer_callout_rate]")).await.expect("the callout rate");
+        type_over(&callout_rate, "75").await;
+        saved(&c).await;
+        c.find(Locator::Css("[data-tab=costs]")).await.expect("costs tab").click().await.expect("open costs");
+        // bedroom's 12 incidents × 2 hours × 75 on its team's schedule: 1,800 beside the 57,200 of standby.
+        eventually("the budget with callout", || async { (text(&c, "[data-total=budget]").await?.trim() == "59,000.00").then_some(()) }).await;
+        assert_eq!(text(&c, "tr[data-line-item='bedroom'] td[data-col=callout]").await.unwrap().trim(), "1,800.00");
+        // appointments (95.0%) has nobody on call under YBIYRI: each incident waits for working hours.
+        let loss = "tr[data-service='appointments'] td[data-col=expected_loss][data-model=you_build_it_you_run_it]";
+        assert_eq!(text(&c, loss).await.unwrap().trim(), "491,442.23");
+        assert!(text(&c, "[data-uncovered='appointments']").await.unwrap().contains("364 days"));
+        c.execute("document.querySelector(\"[data-table=service-premiums]\").scrollIntoView()", vec![]).await.expect("scroll");
+        screenshot(&c, "costs-premiums.png").await;
         c.find(Locator::Css("[data-tab=services]")).await.expect("services tab").click().await.expect("back to services");
 
         // The edit is in the workspace file, as the CLI reads it.
