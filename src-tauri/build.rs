@@ -21,6 +21,11 @@ const COMMANDS: &[&str] = &[
     "import_file",
     "open_exported",
     "show_exported",
+    "domain_map",
+    "selector_chart",
+    "move_services",
+    "save_positions",
+    "release_domain",
 ];
 
 fn main() {

@@ -403,6 +403,37 @@ fn the_assumptions_travel_with_the_budget_and_premium_csvs() {
 }
 
 #[test]
+fn the_domain_map_and_the_selector_are_drawn_as_svg_and_png() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.opmodel");
+    ok(opmodel(&ws, &["demo"]));
+    for what in ["domain-map", "selector"] {
+        let svg = dir.path().join(format!("{what}.svg"));
+        ok(opmodel(&ws, &["report", what, "--format", "svg", "--out", svg.to_str().unwrap()]));
+        let text = std::fs::read_to_string(&svg).unwrap();
+        // Well-formed, and every service (and for the map every domain) is named.
+        let tree = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{what}.svg is not well-formed: {e}"));
+        let words: String = tree.descendants().filter_map(|n| n.text()).collect::<Vec<_>>().join(" ");
+        for name in ["ecommerce-platform", "appointments", "bedroom"] {
+            assert!(words.contains(name), "{what} names {name}: {words}");
+        }
+        if what == "domain-map" {
+            assert!(words.contains("home-shopping") && words.contains("In no domain"), "{words}");
+        }
+        let png = dir.path().join(format!("{what}.png"));
+        ok(opmodel(&ws, &["report", what, "--format", "png", "--out", png.to_str().unwrap()]));
+        let bytes = std::fs::read(&png).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "a PNG");
+        let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+        assert!(width >= 1200, "{what}.png is {width} pixels wide");
+    }
+    // A picture is not a table, and a table is not a picture.
+    assert_eq!(opmodel(&ws, &["report", "selector", "--format", "csv"]).status.code(), Some(2));
+    assert_eq!(opmodel(&ws, &["report", "budget", "--format", "svg"]).status.code(), Some(2));
+    assert_eq!(opmodel(&ws, &["report", "selector", "--format", "png"]).status.code(), Some(2), "png needs --out");
+}
+
+#[test]
 fn the_cli_package_has_no_tauri_webkit_or_ui_in_its_dependencies() {
     // Finance and scripts build the CLI with cargo alone: `cargo build -p opmodel-cli`.
     let out = Command::new(env!("CARGO"))

@@ -29,7 +29,7 @@ fn a_new_workspace_gets_every_migration_and_our_application_id() {
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").unwrap()
         .query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
-    assert_eq!(tables, ["domains", "peak_periods", "services", "settings", "teams"]);
+    assert_eq!(tables, ["domains", "map_positions", "peak_periods", "services", "settings", "teams"]);
     let fk: i64 = conn.pragma_query_value(None, "foreign_key_check", |r| r.get(0)).unwrap_or(0);
     assert_eq!(fk, 0);
     // Opening again applies nothing new and keeps the data.
@@ -148,6 +148,26 @@ fn a_service_edit_never_creates_a_team_or_domain_silently() {
     let domain = DomainInput { name: "home shopping".into(), kind: "architecture".into(), on_call_budget_holder: "head_of_delivery".into() };
     save_service(&mut ws, Some(bedroom.id), &input, &NewOwners { team: None, domain: Some(domain) }).unwrap();
     assert!(ws.domains().unwrap().iter().any(|d| d.name == "home shopping"));
+}
+
+#[test]
+fn a_schema_1_workspace_is_brought_up_to_date_and_keeps_its_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.opmodel");
+    let mut ws = Workspace::open(&path).unwrap();
+    demo::write_example(&mut ws, false).unwrap();
+    let before = report::services_json(&Portfolio::load(&ws).unwrap());
+    drop(ws);
+    {
+        // As the previous version wrote it: schema 1, no map positions.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("DROP TABLE map_positions; PRAGMA user_version = 1;").unwrap();
+    }
+    let ws = Workspace::open_existing(&path).unwrap();
+    assert_eq!(report::services_json(&Portfolio::load(&ws).unwrap()), before);
+    assert!(ws.positions().unwrap().is_empty());
+    let version: i64 = rusqlite::Connection::open(&path).unwrap().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    assert_eq!(version, latest_schema_version());
 }
 
 #[test]

@@ -6,6 +6,8 @@ use std::sync::Mutex;
 
 use opmodel_core::import::{self, ImportKind, ImportPreview};
 use opmodel_core::input::{NewOwners, ServiceInput};
+use opmodel_core::map::{self, DomainMap, Position};
+use opmodel_core::selector_chart::SelectorChart;
 use opmodel_core::organisation::{self, organisation, DomainInput, Organisation, TeamInput};
 use opmodel_core::view::{service_views, setting_views, ServiceView, SettingView, WorkspaceInfo};
 use opmodel_core::portfolio::Portfolio;
@@ -152,6 +154,31 @@ fn import_file(state: State<AppState>, what: ImportKind, path: PathBuf) -> Reply
 }
 
 #[tauri::command]
+fn domain_map(state: State<AppState>) -> Reply<DomainMap> {
+    state.with(|ws| Ok(map::domain_map(&Portfolio::load(ws)?, ws.positions()?)))
+}
+
+#[tauri::command]
+fn selector_chart(state: State<AppState>) -> Reply<SelectorChart> {
+    state.with(|ws| Portfolio::load(ws).map(|p| opmodel_core::selector_chart::selector_chart(&p)))
+}
+
+#[tauri::command]
+fn move_services(state: State<AppState>, ids: Vec<i64>, domain: Option<String>) -> Reply<DomainMap> {
+    state.with(|ws| ws.move_services(&ids, domain.as_deref()).and_then(|()| Ok(map::domain_map(&Portfolio::load(ws)?, ws.positions()?))))
+}
+
+#[tauri::command]
+fn save_positions(state: State<AppState>, positions: Vec<Position>) -> Reply<()> {
+    state.with(|ws| ws.save_positions(&positions))
+}
+
+#[tauri::command]
+fn release_domain(state: State<AppState>, name: String) -> Reply<DomainMap> {
+    state.with(|ws| ws.delete_domain_releasing(&name).and_then(|()| Ok(map::domain_map(&Portfolio::load(ws)?, ws.positions()?))))
+}
+
+#[tauri::command]
 fn delete_service(state: State<AppState>, id: i64) -> Reply<Vec<ServiceView>> {
     state.with(|ws| ws.delete_service(id).and_then(|()| service_views(ws)))
 }
@@ -181,7 +208,12 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>, state: AppState) -> tauri::B
             preview_import,
             import_file,
             open_exported,
-            show_exported
+            show_exported,
+            domain_map,
+            selector_chart,
+            move_services,
+            save_positions,
+            release_domain
         ])
 }
 

@@ -45,8 +45,9 @@ enum Command {
         #[arg(value_parser = PossibleValuesParser::new(ReportKind::ALL.map(ReportKind::as_str))
             .map(|s| ReportKind::ALL.into_iter().find(|k| k.as_str() == s).expect("a listed value")))]
         what: ReportKind,
-        /// json or csv; pdf for budget and raci (needs --out). A budget or
-        /// premiums CSV written with --out gets its assumptions beside it.
+        /// json or csv; pdf for budget and raci; svg or png for domain-map
+        /// and selector (pdf and png need --out). A budget or premiums CSV
+        /// written with --out gets its assumptions beside it.
         #[arg(long, value_parser = PossibleValuesParser::new(ReportFormat::ALL.map(ReportFormat::as_str))
             .map(|s| ReportFormat::ALL.into_iter().find(|f| f.as_str() == s).expect("a listed value")))]
         format: ReportFormat,
@@ -100,11 +101,16 @@ fn write_out(bytes: &[u8]) -> Result<(), Failure> {
 fn run(cli: Cli) -> Result<(), Failure> {
     let path = cli.workspace.ok_or_else(|| Failure(2, "no workspace: pass --workspace PATH or set OPMODEL_WORKSPACE".into()))?;
     if let Command::Report { what, format, out } = &cli.command {
+        let picture = matches!(format, ReportFormat::Svg | ReportFormat::Png);
         if *format == ReportFormat::Pdf && !what.has_pdf() {
             return Err(Failure(2, format!("only the budget and raci reports have a pdf format, not {}", what.as_str())));
         }
-        if *format == ReportFormat::Pdf && out.is_none() {
-            return Err(Failure(2, "a pdf report needs --out PATH".into()));
+        if picture != what.is_picture() {
+            let expected = if what.is_picture() { "svg or png" } else { "json or csv (or pdf for budget and raci)" };
+            return Err(Failure(2, format!("the {} report is written as {expected}, not {}", what.as_str(), format.as_str())));
+        }
+        if matches!(format, ReportFormat::Pdf | ReportFormat::Png) && out.is_none() {
+            return Err(Failure(2, format!("a {} report needs --out PATH", format.as_str())));
         }
     }
     let created = !path.exists();

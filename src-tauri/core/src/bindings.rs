@@ -41,6 +41,16 @@ fn generated() -> String {
         crate::summary::CostRow::decl(&cfg),
         crate::summary::ServicePremiumRow::decl(&cfg),
         crate::summary::RunCostNow::decl(&cfg),
+        crate::map::DomainMap::decl(&cfg),
+        crate::map::DomainCard::decl(&cfg),
+        crate::map::DomainSchedule::decl(&cfg),
+        crate::map::TeamCard::decl(&cfg),
+        crate::map::ServiceCard::decl(&cfg),
+        crate::map::Position::decl(&cfg),
+        crate::selector_chart::SelectorChart::decl(&cfg),
+        crate::selector_chart::DemandColumn::decl(&cfg),
+        crate::selector_chart::SelectorCell::decl(&cfg),
+        crate::selector_chart::SelectorMark::decl(&cfg),
     ];
     let mut out = String::from("// Generated from Rust by ts-rs (cargo test -p opmodel-core bindings). Do not edit.\n\n");
     for d in decls {

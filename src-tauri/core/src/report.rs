@@ -19,10 +19,12 @@ pub enum ReportKind {
     Raci,
     Pitfalls,
     Assumptions,
+    DomainMap,
+    Selector,
 }
 
 impl ReportKind {
-    pub const ALL: [ReportKind; 7] = [
+    pub const ALL: [ReportKind; 9] = [
         ReportKind::Services,
         ReportKind::Schedules,
         ReportKind::Premiums,
@@ -30,6 +32,8 @@ impl ReportKind {
         ReportKind::Raci,
         ReportKind::Pitfalls,
         ReportKind::Assumptions,
+        ReportKind::DomainMap,
+        ReportKind::Selector,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -41,7 +45,14 @@ impl ReportKind {
             ReportKind::Raci => "raci",
             ReportKind::Pitfalls => "pitfalls",
             ReportKind::Assumptions => "assumptions",
+            ReportKind::DomainMap => "domain-map",
+            ReportKind::Selector => "selector",
         }
+    }
+
+    /// The pictures: SVG or PNG, nothing else.
+    pub fn is_picture(self) -> bool {
+        matches!(self, ReportKind::DomainMap | ReportKind::Selector)
     }
 
     /// Reports whose figures rest on the premium assumptions: their CSV
@@ -62,16 +73,20 @@ pub enum ReportFormat {
     Json,
     Csv,
     Pdf,
+    Svg,
+    Png,
 }
 
 impl ReportFormat {
-    pub const ALL: [ReportFormat; 3] = [ReportFormat::Json, ReportFormat::Csv, ReportFormat::Pdf];
+    pub const ALL: [ReportFormat; 5] = [ReportFormat::Json, ReportFormat::Csv, ReportFormat::Pdf, ReportFormat::Svg, ReportFormat::Png];
 
     pub fn as_str(self) -> &'static str {
         match self {
             ReportFormat::Json => "json",
             ReportFormat::Csv => "csv",
             ReportFormat::Pdf => "pdf",
+            ReportFormat::Svg => "svg",
+            ReportFormat::Png => "png",
         }
     }
 }
@@ -99,12 +114,19 @@ pub fn render(ws: &Workspace, what: ReportKind, format: ReportFormat, generated:
         (Pitfalls, Csv) => pitfalls_csv(&p),
         (Assumptions, Json) => assumptions_json(&p).into_bytes(),
         (Assumptions, Csv) => assumptions_csv(&p),
-        (_, Pdf) => {
-            return Err(Error::Invalid(vec![Problem {
-                place: Place { column: Some("format".into()), ..Default::default() },
-                value: "pdf".into(),
-                expected: format!("json or csv: the {} report has no pdf; budget and raci do", what.as_str()),
-            }]))
+        (DomainMap, Svg) => crate::drawing::domain_map_svg(&crate::map::domain_map(&p, vec![])).into_bytes(),
+        (DomainMap, Png) => crate::drawing::png(&crate::drawing::domain_map_svg(&crate::map::domain_map(&p, vec![]))),
+        (Selector, Svg) => crate::drawing::selector_svg(&crate::selector_chart::selector_chart(&p)).into_bytes(),
+        (Selector, Png) => crate::drawing::png(&crate::drawing::selector_svg(&crate::selector_chart::selector_chart(&p))),
+        (what, format) => {
+            let expected = if what.is_picture() {
+                format!("svg or png: the {} report is a picture", what.as_str())
+            } else if what.has_pdf() {
+                "json, csv or pdf".to_string()
+            } else {
+                format!("json or csv: the {} report has no {}; budget and raci have pdf", what.as_str(), format.as_str())
+            };
+            return Err(Error::Invalid(vec![Problem { place: Place { column: Some("format".into()), ..Default::default() }, value: format.as_str().into(), expected }]));
         }
     })
 }

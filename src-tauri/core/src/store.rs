@@ -21,14 +21,15 @@ use crate::settings::{SettingError, Settings};
 pub const APPLICATION_ID: u32 = 0x4F50_4D44;
 
 const SCHEMA_V1: &str = include_str!("schema_v1.sql");
+const SCHEMA_V2: &str = include_str!("schema_v2.sql");
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(SCHEMA_V1)])
+    Migrations::new(vec![M::up(SCHEMA_V1), M::up(SCHEMA_V2)])
 }
 
 /// The schema version this code writes.
 pub fn latest_schema_version() -> i64 {
-    1
+    2
 }
 
 pub struct Workspace {
@@ -289,7 +290,17 @@ impl Workspace {
         self.edit(|tx| {
             let values = params![domain.name, domain.kind.as_str(), domain.on_call_budget_holder.as_str()];
             match row_to_save(tx, "domain", original, &domain.name)? {
-                Some(id) => tx.execute("UPDATE domains SET name = ?1, kind = ?2, on_call_budget_holder = ?3 WHERE id = ?4", [values, params![id]].concat().as_slice())?,
+                Some(id) => {
+                    // The map keeps its boxes where they were under the new name.
+                    if let Some(old) = original.filter(|o| *o != domain.name) {
+                        tx.execute("UPDATE map_positions SET node = 'domain:' || ?1 WHERE node = 'domain:' || ?2", params![domain.name, old])?;
+                        tx.execute(
+                            "UPDATE map_positions SET node = 'team:' || ?1 || substr(node, length(?2) + 6) WHERE node LIKE 'team:' || ?2 || '/%'",
+                            params![domain.name, old],
+                        )?;
+                    }
+                    tx.execute("UPDATE domains SET name = ?1, kind = ?2, on_call_budget_holder = ?3 WHERE id = ?4", [values, params![id]].concat().as_slice())?
+                }
                 None => tx.execute("INSERT INTO domains(name, kind, on_call_budget_holder) VALUES (?1, ?2, ?3)", values)?,
             };
             Ok(())
@@ -304,6 +315,51 @@ impl Workspace {
     /// Deletes a domain no service is in.
     pub fn delete_domain(&mut self, name: &str) -> Result<()> {
         self.edit(|tx| delete_unused(tx, "domain", name))
+    }
+
+    /// Deletes a domain, its services moving out to no domain, in one transaction.
+    pub fn delete_domain_releasing(&mut self, name: &str) -> Result<()> {
+        self.edit(|tx| {
+            tx.execute("UPDATE services SET domain_id = NULL WHERE domain_id = (SELECT id FROM domains WHERE name = ?1)", [name])?;
+            tx.execute("DELETE FROM map_positions WHERE node = ?1 OR node LIKE ?2", params![format!("domain:{name}"), format!("team:{name}/%")])?;
+            delete_unused(tx, "domain", name)
+        })
+    }
+
+    /// Moves services into a domain (or out of every domain), in one transaction.
+    pub fn move_services(&mut self, ids: &[i64], domain: Option<&str>) -> Result<()> {
+        self.edit(|tx| {
+            let domain_id: Option<i64> = match domain {
+                Some(d) => Some(tx.query_row("SELECT id FROM domains WHERE name = ?1", [d], |r| r.get(0)).optional()?.ok_or_else(|| Error::NotFound(format!("there is no domain named '{d}'")))?),
+                None => None,
+            };
+            for id in ids {
+                if tx.execute("UPDATE services SET domain_id = ?1 WHERE id = ?2", params![domain_id, id])? == 0 {
+                    return Err(Error::NotFound(format!("no service with id {id}")));
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Where the user left each box on the domain map.
+    pub fn positions(&self) -> Result<Vec<crate::map::Position>> {
+        let mut stmt = self.conn.prepare("SELECT node, x, y FROM map_positions ORDER BY node")?;
+        let rows = stmt.query_map([], |r| Ok(crate::map::Position { node: r.get(0)?, x: r.get(1)?, y: r.get(2)? }))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Keeps where boxes were dragged to.
+    pub fn save_positions(&mut self, positions: &[crate::map::Position]) -> Result<()> {
+        self.edit(|tx| {
+            for p in positions {
+                tx.execute(
+                    "INSERT INTO map_positions(node, x, y) VALUES (?1, ?2, ?3) ON CONFLICT(node) DO UPDATE SET x = excluded.x, y = excluded.y",
+                    params![p.node, p.x, p.y],
+                )?;
+            }
+            Ok(())
+        })
     }
 
     pub fn batch<T>(&mut self, f: impl FnOnce(&mut Batch) -> Result<T>) -> Result<T> {
@@ -378,7 +434,7 @@ impl Batch<'_> {
 
     /// Empties the workspace: services, teams, domains and settings.
     pub fn clear(&mut self) -> Result<()> {
-        self.tx.execute_batch("DELETE FROM peak_periods; DELETE FROM services; DELETE FROM teams; DELETE FROM domains; DELETE FROM settings;")?;
+        self.tx.execute_batch("DELETE FROM peak_periods; DELETE FROM services; DELETE FROM teams; DELETE FROM domains; DELETE FROM settings; DELETE FROM map_positions;")?;
         Ok(())
     }
 

@@ -390,3 +390,63 @@ fn four_equal_schedules_are_presented_top_down_to_the_penny() {
     let amounts: Vec<String> = b.line_items.iter().map(|l| l.amount.plain()).collect();
     assert_eq!(amounts, ["6530.34", "6530.33", "6530.33", "6530.33"]);
 }
+
+#[test]
+fn moving_a_service_between_domains_moves_its_schedule_line_item_and_payer() {
+    let mut f = Fixture::retailer();
+    f.import("domains", "name,kind,on_call_budget_holder\nbedroom-journey,product,head_of_delivery\n");
+    let bedroom = f.ws.services().unwrap().into_iter().find(|s| s.name == "bedroom").unwrap().id;
+    f.ws.move_services(&[bedroom], Some("bedroom-journey")).unwrap();
+    let p = f.portfolio();
+    let b = budget(&p);
+    // home-shopping keeps only appointments (95.0%, no cover out of hours): no schedule of its own.
+    // bedroom-journey's schedule has bedroom-team's 6 people and is paid by its holder, the Head of Delivery.
+    let got: Vec<_> = b.schedules.schedules.iter().map(|s| (s.kind, s.owner.as_str(), s.participants, s.standby_cost.plain())).collect();
+    assert_eq!(got, [
+        (ScheduleKind::Team, "bedroom-team", 6, "500.00".to_string()),
+        (ScheduleKind::Domain, "bedroom-journey", 6, "25500.00".to_string()),
+        (ScheduleKind::AppSupport, "", 6, "26000.00".to_string()),
+    ]);
+    assert_eq!(columns(&b), [
+        row(["bedroom", "team schedule: bedroom-team", "head_of_product", "capex", "500.00", "0.00", "500.00"]),
+        row(["bedroom", "domain schedule: bedroom-journey", "head_of_delivery", "capex", "25500.00", "0.00", "25500.00"]),
+        row(["ecommerce-platform", "application support rota", "head_of_operations", "opex", "26000.00", "0.00", "26000.00"]),
+    ]);
+    assert_eq!((b.holder_total(HeadOfProduct).plain(), b.holder_total(HeadOfDelivery).plain()), ("500.00".into(), "25500.00".into()));
+    let map = opmodel_core::map::domain_map(&p, vec![]);
+    let home = map.domains.iter().find(|d| d.name == "home-shopping").unwrap();
+    assert!(home.schedule.is_none());
+    let journey = map.domains.iter().find(|d| d.name == "bedroom-journey").unwrap();
+    assert_eq!(journey.schedule.as_ref().map(|s| (s.participants, s.standby.as_str())), Some((6, "25500.00")));
+    assert_eq!((map.schedules, map.standby.as_str()), (3, "52000.00"));
+
+    // Out of every domain, bedroom at the Domain level has nobody on call but in its peak week.
+    f.ws.move_services(&[bedroom], None).unwrap();
+    let p = f.portfolio();
+    let b = budget(&p);
+    assert_eq!(b.schedules.schedules.len(), 2);
+    assert_eq!(b.total.amount.plain(), "26500.00");
+    let map = opmodel_core::map::domain_map(&p, vec![]);
+    assert_eq!((map.schedules, map.standby.as_str(), map.tray.len()), (2, "26500.00", 2));
+    assert!(pitfalls(&p, &b).iter().any(|x| x.pitfall == "domain_level_without_domain" && x.services == ["bedroom"]));
+    // An unknown domain is refused and nothing moves.
+    assert_eq!(f.ws.move_services(&[bedroom], Some("nowhere")).unwrap_err().code(), "not_found");
+}
+
+#[test]
+fn map_positions_survive_a_reopen_and_follow_a_renamed_domain() {
+    use opmodel_core::map::Position;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.opmodel");
+    let mut ws = Workspace::open(&path).unwrap();
+    demo::write_example(&mut ws, false).unwrap();
+    let left = [Position { node: "domain:home-shopping".into(), x: 40, y: 120 }, Position { node: "team:home-shopping/bedroom-team".into(), x: 16, y: 210 }];
+    ws.save_positions(&left).unwrap();
+    drop(ws);
+    let mut ws = Workspace::open(&path).unwrap();
+    assert_eq!(ws.positions().unwrap(), [left[0].clone(), left[1].clone()]);
+    let renamed = opmodel_core::model::Domain { name: "shopping".into(), kind: opmodel_core::model::DomainKind::Product, on_call_budget_holder: HeadOfProduct };
+    ws.save_domain(Some("home-shopping"), &renamed).unwrap();
+    let nodes: Vec<String> = ws.positions().unwrap().into_iter().map(|p| p.node).collect();
+    assert_eq!(nodes, ["domain:shopping", "team:shopping/bedroom-team"]);
+}

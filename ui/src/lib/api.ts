@@ -5,6 +5,9 @@ import type {
   AppError,
   CostSummary,
   DomainInput,
+  DomainMap,
+  Position,
+  SelectorChart,
   ImportKind,
   ImportPreview,
   NewOwners,
@@ -61,6 +64,13 @@ export const costSummary = () => call<CostSummary>('cost_summary');
 /** Resolves to the files written: the report, and a CSV's companion assumptions CSV. */
 export const exportReport = (what: ReportKind, format: ReportFormat, path: string) =>
   call<string[]>('export_report', { what, format, path });
+export const domainMap = () => call<DomainMap>('domain_map');
+export const selectorChart = () => call<SelectorChart>('selector_chart');
+/** Moves services into a domain, or out of every domain (`null`): one edit. */
+export const moveServices = (ids: ServiceId[], domain: string | null) => call<DomainMap>('move_services', { ids, domain });
+export const savePositions = (positions: Position[]) => call<null>('save_positions', { positions });
+/** Deletes a domain; its services move to no domain. */
+export const releaseDomain = (name: string) => call<DomainMap>('release_domain', { name });
 export const openExported = (path: string) => call<null>('open_exported', { path });
 export const showExported = (path: string) => call<null>('show_exported', { path });
 export const previewImport = (what: ImportKind, path: string) => call<ImportPreview>('preview_import', { what, path });

@@ -43,10 +43,10 @@ export type TeamView = { name: string, funding: Funding, on_call_participants: n
 export type DomainView = { name: string, kind: DomainKind, on_call_budget_holder: BudgetHolder, services: number, };
 export type Organisation = { teams: Array<TeamView>, domains: Array<DomainView>, };
 export type AppError = { code: string, message: string, name?: string, suggestions: Array<string>, };
-export type ReportKind = "services" | "schedules" | "premiums" | "budget" | "raci" | "pitfalls" | "assumptions";
+export type ReportKind = "services" | "schedules" | "premiums" | "budget" | "raci" | "pitfalls" | "assumptions" | "domain_map" | "selector";
 export type ImportKind = "services" | "teams" | "domains";
 export type ImportPreview = { added: Array<string>, updated: Array<string>, new_teams: Array<string>, new_domains: Array<string>, problems: Array<string>, };
-export type ReportFormat = "json" | "csv" | "pdf";
+export type ReportFormat = "json" | "csv" | "pdf" | "svg" | "png";
 export type CostSummary = { currency: string, 
 /**
  * "2026-04-01 to 2027-03-30".
@@ -94,3 +94,65 @@ export type CostRow = { standby: string, callout: string, setup: string, premium
 days_without_cover: number, };
 export type ServicePremiumRow = { name: string, ops_run_it: CostRow, you_build_it_you_run_it: CostRow, };
 export type RunCostNow = { teams: number, standby: string, };
+export type DomainMap = { currency: string, domains: Array<DomainCard>, 
+/**
+ * Teams with services in no domain.
+ */
+tray: Array<TeamCard>, 
+/**
+ * Out-of-hours schedules in the plan, of every kind, and their standby a year.
+ */
+schedules: number, standby: string, 
+/**
+ * Where the user left each box: `domain:NAME`, `team:DOMAIN/TEAM`.
+ */
+positions: Array<Position>, };
+export type DomainCard = { name: string, kind: DomainKind, 
+/**
+ * Geography and tool groupings are allowed but not recommended.
+ */
+not_recommended: boolean, holder: BudgetHolder, schedule: DomainSchedule | null, warnings: Array<string>, teams: Array<TeamCard>, };
+export type DomainSchedule = { participants: number, 
+/**
+ * Days of the year it exists.
+ */
+days: number, standby: string, holder: BudgetHolder, };
+export type TeamCard = { name: string, 
+/**
+ * The team has its own out-of-hours schedule on some day.
+ */
+team_schedule: boolean, services: Array<ServiceCard>, };
+export type ServiceCard = { id: number, name: string, kind: ServiceKind, availability_target: string, operating_model: OperatingModel, overridden: boolean, traffic_light: TrafficLight | null, on_call_out_of_hours: OutOfHours, };
+export type Position = { node: string, x: number, y: number, };
+export type SelectorChart = { 
+/**
+ * Feature demand bands, least demand first: the x axis.
+ */
+columns: Array<DemandColumn>, 
+/**
+ * Availability levels, lowest first: the y axis.
+ */
+rows: Array<string>, 
+/**
+ * One per column and row: `cells[row][column]`.
+ */
+cells: Array<Array<SelectorCell>>, services: Array<SelectorMark>, };
+export type DemandColumn = { 
+/**
+ * "Very High".
+ */
+demand: string, 
+/**
+ * "Daily", "Every 10 days".
+ */
+deployment: string, };
+export type SelectorCell = { digital: OperatingModel, light: TrafficLight | null, 
+/**
+ * The top row's rule: 99.99% is You Build It You Run It, whatever the kind.
+ */
+highest_target: boolean, foundational: OperatingModel, };
+export type SelectorMark = { id: number, name: string, kind: ServiceKind, column: number, row: number, operating_model: OperatingModel, overridden: boolean, reason: string, 
+/**
+ * The row its peak exposure takes it to, when it has a peak in another row.
+ */
+peak_row: number | null, };
