@@ -95,7 +95,13 @@ export async function pickExistingPath(): Promise<string | null> {
   }
 }
 
-const formatNames: Record<ReportFormat, string> = { pdf: 'PDF document', csv: 'CSV spreadsheet', json: 'JSON' };
+const formatNames: Record<ReportFormat, string> = {
+  pdf: 'PDF document',
+  csv: 'CSV spreadsheet',
+  json: 'JSON',
+  svg: 'SVG picture',
+  png: 'PNG picture',
+};
 
 /** Today as YYYY-MM-DD, where the user is. */
 function today(): string {
