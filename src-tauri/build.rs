@@ -26,6 +26,10 @@ const COMMANDS: &[&str] = &[
     "move_services",
     "save_positions",
     "release_domain",
+    "incident_report",
+    "save_incident",
+    "delete_incident",
+    "live_incident",
 ];
 
 fn main() {

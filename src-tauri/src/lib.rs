@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use opmodel_core::import::{self, ImportKind, ImportPreview};
+use opmodel_core::incident_log::{self, IncidentInput, IncidentReport};
+use opmodel_core::incidents::LiveIncident;
 use opmodel_core::input::{NewOwners, ServiceInput};
 use opmodel_core::map::{self, DomainMap, Position};
 use opmodel_core::selector_chart::SelectorChart;
@@ -179,6 +181,26 @@ fn release_domain(state: State<AppState>, name: String) -> Reply<DomainMap> {
 }
 
 #[tauri::command]
+fn incident_report(state: State<AppState>) -> Reply<IncidentReport> {
+    state.with(|ws| Ok(incident_log::report(&ws.incidents()?, &ws.settings()?, None, None)))
+}
+
+#[tauri::command]
+fn save_incident(state: State<AppState>, id: Option<i64>, input: IncidentInput) -> Reply<IncidentReport> {
+    state.with(|ws| incident_log::save(ws, id, &input).and_then(|()| Ok(incident_log::report(&ws.incidents()?, &ws.settings()?, None, None))))
+}
+
+#[tauri::command]
+fn delete_incident(state: State<AppState>, id: i64) -> Reply<IncidentReport> {
+    state.with(|ws| ws.delete_incident(id).and_then(|()| Ok(incident_log::report(&ws.incidents()?, &ws.settings()?, None, None))))
+}
+
+#[tauri::command]
+fn live_incident(state: State<AppState>, service: String, minutes: String, loss: String) -> Reply<LiveIncident> {
+    state.with(|ws| incident_log::live_from(ws, &service, &minutes, opmodel_core::chrono::Local::now().naive_local(), &loss))
+}
+
+#[tauri::command]
 fn delete_service(state: State<AppState>, id: i64) -> Reply<Vec<ServiceView>> {
     state.with(|ws| ws.delete_service(id).and_then(|()| service_views(ws)))
 }
@@ -213,7 +235,11 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>, state: AppState) -> tauri::B
             selector_chart,
             move_services,
             save_positions,
-            release_domain
+            release_domain,
+            incident_report,
+            save_incident,
+            delete_incident,
+            live_incident
         ])
 }
 

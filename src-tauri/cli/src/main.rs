@@ -9,6 +9,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use opmodel_core::import::{self, ImportSummary};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use opmodel_core::report::{self, ReportFormat, ReportKind};
+use opmodel_core::chrono::NaiveDate;
+use opmodel_core::error::Place;
+use opmodel_core::money::Money;
+use opmodel_core::portfolio::Portfolio;
 use opmodel_core::{demo, Error, Workspace};
 
 #[derive(Parser)]
@@ -54,7 +58,30 @@ enum Command {
         /// Where to write it (standard output when omitted).
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+        /// Incidents only: those that started on or after this day (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        from: Option<NaiveDate>,
+        /// Incidents only: those that started on or before this day.
+        #[arg(long, value_name = "DATE", value_parser = parse_day)]
+        to: Option<NaiveDate>,
     },
+    /// The live in-incident calculation: loss so far, its class and what to do (JSON).
+    Incident {
+        service: String,
+        /// Minutes of lost availability so far.
+        #[arg(long)]
+        minutes: String,
+        /// When it started, YYYY-MM-DDTHH:MM (now when omitted): a peak day has its own exposure.
+        #[arg(long, value_name = "YYYY-MM-DDTHH:MM")]
+        at: Option<String>,
+        /// The loss worked out by the people in the incident, if known.
+        #[arg(long)]
+        loss: Option<String>,
+    },
+}
+
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    opmodel_core::model::parse_date(text).ok_or_else(|| format!("'{text}' is not a date: expected YYYY-MM-DD"))
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -62,6 +89,7 @@ enum ImportKind {
     Services,
     Teams,
     Domains,
+    Incidents,
 }
 
 #[derive(Subcommand)]
@@ -100,10 +128,13 @@ fn write_out(bytes: &[u8]) -> Result<(), Failure> {
 /// command fails, so a failed command leaves nothing behind.
 fn run(cli: Cli) -> Result<(), Failure> {
     let path = cli.workspace.ok_or_else(|| Failure(2, "no workspace: pass --workspace PATH or set OPMODEL_WORKSPACE".into()))?;
-    if let Command::Report { what, format, out } = &cli.command {
+    if let Command::Report { what, format, out, from, to } = &cli.command {
+        if (from.is_some() || to.is_some()) && *what != ReportKind::Incidents {
+            return Err(Failure(2, "--from and --to select incidents: they go with report incidents".into()));
+        }
         let picture = matches!(format, ReportFormat::Svg | ReportFormat::Png);
         if *format == ReportFormat::Pdf && !what.has_pdf() {
-            return Err(Failure(2, format!("only the budget and raci reports have a pdf format, not {}", what.as_str())));
+            return Err(Failure(2, format!("only the budget, raci and incidents reports have a pdf format, not {}", what.as_str())));
         }
         if picture != what.is_picture() {
             let expected = if what.is_picture() { "svg or png" } else { "json or csv (or pdf for budget and raci)" };
@@ -131,26 +162,38 @@ fn execute(mut ws: Workspace, path: &Path, command: Command) -> Result<(), Failu
             eprintln!("wrote the furniture retailer example to {}", path.display());
         }
         Command::Import { what, csv } => {
-            let (name, s) = match what {
-                ImportKind::Services => ("services", import::import_services(&mut ws, &csv)?),
-                ImportKind::Teams => ("teams", import::import_teams(&mut ws, &csv)?),
-                ImportKind::Domains => ("domains", import::import_domains(&mut ws, &csv)?),
+            let (kind, name) = match what {
+                ImportKind::Services => (import::ImportKind::Services, "services"),
+                ImportKind::Teams => (import::ImportKind::Teams, "teams"),
+                ImportKind::Domains => (import::ImportKind::Domains, "domains"),
+                ImportKind::Incidents => (import::ImportKind::Incidents, "incidents"),
             };
-            eprintln!("{}", summary(name, &s));
+            eprintln!("{}", summary(name, &import::apply(&mut ws, kind, &csv)?));
         }
         Command::Settings { action: SettingsAction::List } => {
             let lines: String = ws.settings()?.list().iter().map(|(k, v)| format!("{k} = {v}\n")).collect();
             write_out(lines.as_bytes())?;
         }
         Command::Settings { action: SettingsAction::Set { key, value } } => ws.set_setting(&key, &value)?,
-        Command::Report { what, format, out: Some(out) } => {
-            let written = report::export(&ws, what, format, today(), &out)?;
+        Command::Incident { service, minutes, at, loss } => {
+            let bad = |column: &str, value: &str, expected: &str| Failure::from(Error::invalid(Place { column: Some(column.into()), ..Default::default() }, value, expected));
+            let minutes = opmodel_core::incident_log::parse_minutes(&minutes).ok_or_else(|| bad("minutes", &minutes, "minutes so far, 0 or more, such as 30 or 12.5"))?;
+            let at = match at {
+                Some(a) => opmodel_core::incident_log::parse_timestamp(&a).ok_or_else(|| bad("at", &a, "a date and time such as 2026-11-24T21:15"))?,
+                None => opmodel_core::chrono::Local::now().naive_local(),
+            };
+            let loss = loss.map(|l| Money::parse_input(&l).map_err(|e| bad("loss", &l, &e.to_string()))).transpose()?;
+            let live = opmodel_core::incident_log::live(&Portfolio::load(&ws)?, &service, minutes, at, loss)?;
+            write_out(live.to_json().as_bytes())?;
+        }
+        Command::Report { what, format, out: Some(out), from, to } => {
+            let written = report::export_in(&ws, what, format, today(), (from, to), &out)?;
             for companion in &written[1..] {
                 eprintln!("wrote the assumptions behind these figures to {}", companion.display());
             }
         }
-        Command::Report { what, format, out: None } => {
-            write_out(&report::render(&ws, what, format, today())?)?;
+        Command::Report { what, format, out: None, from, to } => {
+            write_out(&report::render_in(&ws, what, format, today(), (from, to))?)?;
             if format == ReportFormat::Csv && what.has_assumptions() {
                 eprintln!("the assumptions behind these figures: opmodel report assumptions --format csv");
             }

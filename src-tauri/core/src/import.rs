@@ -31,13 +31,13 @@ pub const DOMAIN_COLUMNS: &[&str] = &["name", "kind", "on_call_budget_holder"];
 
 /// A parsed file: its rows as column → value, each with its row number
 /// (the header is row 1, as a spreadsheet shows it).
-struct Table {
-    file: String,
-    rows: Vec<(u64, HashMap<String, String>)>,
+pub(crate) struct Table {
+    pub(crate) file: String,
+    pub(crate) rows: Vec<(u64, HashMap<String, String>)>,
 }
 
 impl Table {
-    fn read(path: &Path, columns: &[&str], required: &[&str]) -> Result<Table> {
+    pub(crate) fn read(path: &Path, columns: &[&str], required: &[&str]) -> Result<Table> {
         let file = path.display().to_string();
         let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
         let place = |row: Option<u64>, column: Option<String>| Place { file: Some(file.clone()), row, column, item: None };
@@ -84,12 +84,12 @@ impl Table {
         Ok(Table { file, rows })
     }
 
-    fn place(&self, row: u64) -> Place {
+    pub(crate) fn place(&self, row: u64) -> Place {
         Place { file: Some(self.file.clone()), row: Some(row), column: None, item: None }
     }
 }
 
-fn get<'a>(values: &'a HashMap<String, String>, column: &str) -> &'a str {
+pub(crate) fn get<'a>(values: &'a HashMap<String, String>, column: &str) -> &'a str {
     values.get(column).map_or("", String::as_str)
 }
 
@@ -253,6 +253,7 @@ pub enum ImportKind {
     Services,
     Teams,
     Domains,
+    Incidents,
 }
 
 /// What an import would do, shown before it is applied: the rows it adds
@@ -284,6 +285,10 @@ pub fn preview(ws: &Workspace, what: ImportKind, path: &Path) -> Result<ImportPr
         }),
         ImportKind::Teams => checked_teams(path).map(|t| (t.into_iter().map(|t| t.name).collect(), vec![], vec![])),
         ImportKind::Domains => checked_domains(path).map(|d| (d.into_iter().map(|d| d.name).collect(), vec![], vec![])),
+        // Incidents are only ever added: each is named by its service and start.
+        ImportKind::Incidents => crate::incident_log::checked(ws, path).map(|i| {
+            (i.iter().map(|i| format!("{} at {}", i.service, i.started_at.format("%Y-%m-%d %H:%M"))).collect(), vec![], vec![])
+        }),
     };
     match rows {
         Ok((names, new_teams, new_domains)) => {
@@ -291,6 +296,7 @@ pub fn preview(ws: &Workspace, what: ImportKind, path: &Path) -> Result<ImportPr
                 ImportKind::Services => ws.services()?.into_iter().map(|s| s.name).collect(),
                 ImportKind::Teams => ws.teams()?.into_iter().map(|t| t.name).collect(),
                 ImportKind::Domains => ws.domains()?.into_iter().map(|d| d.name).collect(),
+                ImportKind::Incidents => Vec::new(),
             };
             let (added, updated) = split(names, &existing);
             Ok(ImportPreview { added, updated, new_teams, new_domains, problems: vec![] })
@@ -306,5 +312,6 @@ pub fn apply(ws: &mut Workspace, what: ImportKind, path: &Path) -> Result<Import
         ImportKind::Services => import_services(ws, path),
         ImportKind::Teams => import_teams(ws, path),
         ImportKind::Domains => import_domains(ws, path),
+        ImportKind::Incidents => crate::incident_log::import_incidents(ws, path).map(|added| ImportSummary { added, ..Default::default() }),
     }
 }

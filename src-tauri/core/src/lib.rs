@@ -11,6 +11,8 @@ pub mod demo;
 pub mod drawing;
 pub mod error;
 pub mod import;
+pub mod incident_log;
+pub mod incidents;
 pub mod input;
 pub mod map;
 pub mod model;

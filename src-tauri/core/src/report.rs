@@ -21,10 +21,11 @@ pub enum ReportKind {
     Assumptions,
     DomainMap,
     Selector,
+    Incidents,
 }
 
 impl ReportKind {
-    pub const ALL: [ReportKind; 9] = [
+    pub const ALL: [ReportKind; 10] = [
         ReportKind::Services,
         ReportKind::Schedules,
         ReportKind::Premiums,
@@ -34,6 +35,7 @@ impl ReportKind {
         ReportKind::Assumptions,
         ReportKind::DomainMap,
         ReportKind::Selector,
+        ReportKind::Incidents,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -47,6 +49,7 @@ impl ReportKind {
             ReportKind::Assumptions => "assumptions",
             ReportKind::DomainMap => "domain-map",
             ReportKind::Selector => "selector",
+            ReportKind::Incidents => "incidents",
         }
     }
 
@@ -61,9 +64,9 @@ impl ReportKind {
         matches!(self, ReportKind::Premiums | ReportKind::Budget)
     }
 
-    /// Only the budget and the RACI matrix are printed for people.
+    /// The budget, the RACI matrix and the incidents are printed for people.
     pub fn has_pdf(self) -> bool {
-        matches!(self, ReportKind::Budget | ReportKind::Raci)
+        matches!(self, ReportKind::Budget | ReportKind::Raci | ReportKind::Incidents)
     }
 }
 
@@ -93,6 +96,12 @@ impl ReportFormat {
 
 /// Renders a report of the workspace. `generated` is the date a PDF prints.
 pub fn render(ws: &Workspace, what: ReportKind, format: ReportFormat, generated: NaiveDate) -> Result<Vec<u8>> {
+    render_in(ws, what, format, generated, (None, None))
+}
+
+/// [`render`], with the incidents report limited to those that started in
+/// [from, to] (days, either end open).
+pub fn render_in(ws: &Workspace, what: ReportKind, format: ReportFormat, generated: NaiveDate, range: (Option<NaiveDate>, Option<NaiveDate>)) -> Result<Vec<u8>> {
     use ReportFormat::*;
     use ReportKind::*;
     let p = Portfolio::load(ws)?;
@@ -118,6 +127,14 @@ pub fn render(ws: &Workspace, what: ReportKind, format: ReportFormat, generated:
         (DomainMap, Png) => crate::drawing::png(&crate::drawing::domain_map_svg(&crate::map::domain_map(&p, vec![]))),
         (Selector, Svg) => crate::drawing::selector_svg(&crate::selector_chart::selector_chart(&p)).into_bytes(),
         (Selector, Png) => crate::drawing::png(&crate::drawing::selector_svg(&crate::selector_chart::selector_chart(&p))),
+        (Incidents, Json | Csv | Pdf) => {
+            let r = crate::incident_log::report(&ws.incidents()?, &p.settings, range.0, range.1);
+            match format {
+                Json => pretty(&serde_json::to_value(&r).expect("report serialises")).into_bytes(),
+                Csv => incidents_csv(&r),
+                _ => crate::pdf::incidents_pdf(&p, &r, &name, generated),
+            }
+        }
         (what, format) => {
             let expected = if what.is_picture() {
                 format!("svg or png: the {} report is a picture", what.as_str())
@@ -135,8 +152,20 @@ pub fn render(ws: &Workspace, what: ReportKind, format: ReportFormat, generated:
 /// itself. A CSV whose figures rest on assumptions gets its companion
 /// assumptions CSV beside it ([`companion_path`]). Returns the files written.
 pub fn export(ws: &Workspace, what: ReportKind, format: ReportFormat, generated: NaiveDate, path: &std::path::Path) -> Result<Vec<std::path::PathBuf>> {
+    export_in(ws, what, format, generated, (None, None), path)
+}
+
+/// [`export`] with a date range for the incidents report.
+pub fn export_in(
+    ws: &Workspace,
+    what: ReportKind,
+    format: ReportFormat,
+    generated: NaiveDate,
+    range: (Option<NaiveDate>, Option<NaiveDate>),
+    path: &std::path::Path,
+) -> Result<Vec<std::path::PathBuf>> {
     refuse_workspace_as_output(ws, path)?;
-    let mut files = vec![(path.to_path_buf(), render(ws, what, format, generated)?)];
+    let mut files = vec![(path.to_path_buf(), render_in(ws, what, format, generated, range)?)];
     if format == ReportFormat::Csv && what.has_assumptions() {
         let companion = companion_path(path);
         refuse_workspace_as_output(ws, &companion)?;
@@ -447,4 +476,34 @@ pub fn pitfalls_csv(p: &Portfolio) -> Vec<u8> {
         Cell::text(words(f.pitfall)), Cell::text(f.services.join("; ")), Cell::text(&f.detail), Cell::text(f.advice),
     ]).collect();
     csv_out::write(&["pitfall", "services", "detail", "advice"], &rows)
+}
+
+/// The incident log as one table, in words, with the currency beside the amounts.
+pub fn incidents_csv(r: &crate::incident_log::IncidentReport) -> Vec<u8> {
+    let opt = |o: &Option<String>| o.clone().map_or(Cell::text(""), Cell::Number);
+    let rows: Vec<Vec<Cell>> = r.incidents.iter().map(|i| vec![
+        Cell::text(&i.service),
+        Cell::text(&i.team),
+        Cell::text(i.domain.clone().unwrap_or_default()),
+        Cell::text(i.operating_model.label()),
+        Cell::Number(i.availability_target.clone()),
+        Cell::text(&i.started_at),
+        Cell::Number(i.duration_minutes.clone()),
+        Cell::text(&r.currency),
+        Cell::Number(i.loss.clone()),
+        yes_no(i.loss_entered),
+        Cell::text(words(&format!("{:?}", i.loss_class).to_lowercase())),
+        Cell::text(words(&format!("{:?}", i.incident_type).to_lowercase())),
+        Cell::text(&i.response),
+        Cell::Number(i.projected_loss.clone()),
+        opt(&i.protection),
+        opt(&i.overrun),
+        opt(&i.effectiveness),
+        opt(&i.overrun_share),
+    ]).collect();
+    csv_out::write(&[
+        "service", "team", "domain", "operating_model", "availability_target", "started_at", "duration_minutes", "currency", "loss",
+        "loss_entered", "loss_class", "incident_type", "response", "projected_loss", "protection", "overrun", "effectiveness_percent",
+        "overrun_percent",
+    ], &rows)
 }

@@ -192,6 +192,10 @@ pub struct Settings {
     pub ops_run_it: ModelAssumptions,
     pub you_build_it_you_run_it: ModelAssumptions,
     pub setup_amortisation_years: Decimal,
+    /// Rule 8: a loss at or above it is High (a major incident).
+    pub loss_threshold_high: Money,
+    /// A loss at or above it (and below high) is Medium; below it, Low.
+    pub loss_threshold_medium: Money,
 }
 
 /// Editable assumptions of one operating model, shown in every premium report.
@@ -226,6 +230,8 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("you_build_it_you_run_it_time_to_restore_minutes", "30", "minutes, 0 to 100000, e.g. 30"),
     ("you_build_it_you_run_it_setup_cost", "0", "a one-off amount per service, e.g. 10000"),
     ("setup_amortisation_years", "3", "years over which setup costs are spread, 1 to 100, e.g. 3"),
+    ("loss_threshold_high", "100000", "an amount: an incident losing this much or more is High, a major incident, e.g. 100000"),
+    ("loss_threshold_medium", "10000", "an amount below the high threshold: losing this much or more is Medium, less is Low, e.g. 10000"),
 ];
 
 /// A rejected setting: the key and what its value must look like.
@@ -313,6 +319,8 @@ impl Settings {
             ops_run_it: ModelAssumptions { time_to_acknowledge_minutes: Decimal::ZERO, time_to_restore_minutes: Decimal::ZERO, setup_cost: Money::ZERO },
             you_build_it_you_run_it: ModelAssumptions { time_to_acknowledge_minutes: Decimal::ZERO, time_to_restore_minutes: Decimal::ZERO, setup_cost: Money::ZERO },
             setup_amortisation_years: Decimal::ONE,
+            loss_threshold_high: Money::ZERO,
+            loss_threshold_medium: Money::ZERO,
         };
         for (key, _, _) in KEYS {
             s.apply(key, get(key))?;
@@ -370,6 +378,21 @@ impl Settings {
             "setup_amortisation_years" => {
                 self.setup_amortisation_years = parse_decimal(v, Decimal::ONE, Decimal::from(100)).ok_or_else(invalid)?
             }
+            // The medium threshold stays below the high one whichever is set first.
+            "loss_threshold_high" => {
+                let high = Money::parse_input(v).map_err(|_| invalid())?;
+                if high <= self.loss_threshold_medium && self.loss_threshold_medium != Money::ZERO {
+                    return Err(invalid());
+                }
+                self.loss_threshold_high = high;
+            }
+            "loss_threshold_medium" => {
+                let medium = Money::parse_input(v).map_err(|_| invalid())?;
+                if medium >= self.loss_threshold_high && self.loss_threshold_high != Money::ZERO {
+                    return Err(invalid());
+                }
+                self.loss_threshold_medium = medium;
+            }
             _ => {
                 let (model, field) = key
                     .strip_prefix("ops_run_it_")
@@ -415,6 +438,8 @@ impl Settings {
             ("you_build_it_you_run_it_time_to_restore_minutes", self.you_build_it_you_run_it.time_to_restore_minutes.to_string()),
             ("you_build_it_you_run_it_setup_cost", self.you_build_it_you_run_it.setup_cost.decimal().normalize().to_string()),
             ("setup_amortisation_years", self.setup_amortisation_years.to_string()),
+            ("loss_threshold_high", self.loss_threshold_high.decimal().normalize().to_string()),
+            ("loss_threshold_medium", self.loss_threshold_medium.decimal().normalize().to_string()),
         ]
     }
 

@@ -10,6 +10,9 @@ import type {
   SelectorChart,
   ImportKind,
   ImportPreview,
+  IncidentInput,
+  IncidentReport,
+  LiveIncident,
   NewOwners,
   Organisation,
   ReportFormat,
@@ -71,6 +74,12 @@ export const moveServices = (ids: ServiceId[], domain: string | null) => call<Do
 export const savePositions = (positions: Position[]) => call<null>('save_positions', { positions });
 /** Deletes a domain; its services move to no domain. */
 export const releaseDomain = (name: string) => call<DomainMap>('release_domain', { name });
+export const incidentReport = () => call<IncidentReport>('incident_report');
+export const saveIncident = (id: number | null, input: IncidentInput) => call<IncidentReport>('save_incident', { id, input });
+export const deleteIncident = (id: number) => call<IncidentReport>('delete_incident', { id });
+/** The live calculation, started now: minutes so far as typed, and a loss if known ('' for none). */
+export const liveIncident = (service: string, minutes: string, loss: string) =>
+  call<LiveIncident>('live_incident', { service, minutes, loss });
 export const openExported = (path: string) => call<null>('open_exported', { path });
 export const showExported = (path: string) => call<null>('show_exported', { path });
 export const previewImport = (what: ImportKind, path: string) => call<ImportPreview>('preview_import', { what, path });

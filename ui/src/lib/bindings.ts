@@ -43,8 +43,8 @@ export type TeamView = { name: string, funding: Funding, on_call_participants: n
 export type DomainView = { name: string, kind: DomainKind, on_call_budget_holder: BudgetHolder, services: number, };
 export type Organisation = { teams: Array<TeamView>, domains: Array<DomainView>, };
 export type AppError = { code: string, message: string, name?: string, suggestions: Array<string>, };
-export type ReportKind = "services" | "schedules" | "premiums" | "budget" | "raci" | "pitfalls" | "assumptions" | "domain_map" | "selector";
-export type ImportKind = "services" | "teams" | "domains";
+export type ReportKind = "services" | "schedules" | "premiums" | "budget" | "raci" | "pitfalls" | "assumptions" | "domain_map" | "selector" | "incidents";
+export type ImportKind = "services" | "teams" | "domains" | "incidents";
 export type ImportPreview = { added: Array<string>, updated: Array<string>, new_teams: Array<string>, new_domains: Array<string>, problems: Array<string>, };
 export type ReportFormat = "json" | "csv" | "pdf" | "svg" | "png";
 export type CostSummary = { currency: string, 
@@ -94,6 +94,30 @@ export type CostRow = { standby: string, callout: string, setup: string, premium
 days_without_cover: number, };
 export type ServicePremiumRow = { name: string, ops_run_it: CostRow, you_build_it_you_run_it: CostRow, };
 export type RunCostNow = { teams: number, standby: string, };
+export type LossClass = "high" | "medium" | "low";
+export type IncidentType = "major" | "minor";
+export type LiveIncident = { service: string, minutes: string, loss: string, loss_class: LossClass, incident_type: IncidentType, response: string, projected_loss: string, };
+export type IncidentInput = { service: string, started_at: string, 
+/**
+ * Either this or `resolved_at`.
+ */
+duration_minutes: string, resolved_at?: string, 
+/**
+ * Empty: the exposure on that date × the duration.
+ */
+loss: string, };
+export type IncidentRow = { id: number, service: string, team: string, domain: string | null, started_at: string, duration_minutes: string, loss: string, loss_entered: boolean, loss_class: LossClass, incident_type: IncidentType, response: string, operating_model: OperatingModel, availability_target: string, projected_loss: string, protection: string | null, overrun: string | null, 
+/**
+ * Protection ÷ projected, "70.24"; none for an overrun.
+ */
+effectiveness: string | null, 
+/**
+ * Overrun ÷ projected, for an overrun.
+ */
+overrun_share: string | null, };
+export type AggregateRow = { name: string, incidents: number, projected_loss: string, actual_loss: string, protection: string, overrun: string, net_effectiveness: string | null, };
+export type IncidentReport = { currency: string, from: string | null, to: string | null, incidents: Array<IncidentRow>, aggregates: Aggregates, };
+export type Aggregates = { by_service: Array<AggregateRow>, by_team: Array<AggregateRow>, by_domain: Array<AggregateRow>, by_operating_model: Array<AggregateRow>, };
 export type DomainMap = { currency: string, domains: Array<DomainCard>, 
 /**
  * Teams with services in no domain.

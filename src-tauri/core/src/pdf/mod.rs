@@ -10,10 +10,12 @@
 mod budget;
 mod charts;
 mod doc;
+mod incidents;
 mod raci;
 mod table;
 
 pub use budget::budget_pdf;
+pub use incidents::incidents_pdf;
 pub use raci::raci_pdf;
 
 #[cfg(test)]
