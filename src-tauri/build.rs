@@ -30,6 +30,7 @@ const COMMANDS: &[&str] = &[
     "save_incident",
     "delete_incident",
     "live_incident",
+    "loss_distributions",
 ];
 
 fn main() {

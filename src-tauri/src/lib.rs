@@ -7,6 +7,7 @@ use std::sync::Mutex;
 use opmodel_core::import::{self, ImportKind, ImportPreview};
 use opmodel_core::incident_log::{self, IncidentInput, IncidentReport};
 use opmodel_core::incidents::LiveIncident;
+use opmodel_core::loss_distribution::LossDistributions;
 use opmodel_core::input::{NewOwners, ServiceInput};
 use opmodel_core::map::{self, DomainMap, Position};
 use opmodel_core::selector_chart::SelectorChart;
@@ -201,6 +202,11 @@ fn live_incident(state: State<AppState>, service: String, minutes: String, loss:
 }
 
 #[tauri::command]
+fn loss_distributions(state: State<AppState>) -> Reply<LossDistributions> {
+    state.with(|ws| Portfolio::load(ws).map(|p| opmodel_core::loss_distribution::distributions(&p)))
+}
+
+#[tauri::command]
 fn delete_service(state: State<AppState>, id: i64) -> Reply<Vec<ServiceView>> {
     state.with(|ws| ws.delete_service(id).and_then(|()| service_views(ws)))
 }
@@ -239,7 +245,8 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>, state: AppState) -> tauri::B
             incident_report,
             save_incident,
             delete_incident,
-            live_incident
+            live_incident,
+            loss_distributions
         ])
 }
 

@@ -41,6 +41,8 @@ fn generated() -> String {
         crate::summary::CostRow::decl(&cfg),
         crate::summary::ServicePremiumRow::decl(&cfg),
         crate::summary::RunCostNow::decl(&cfg),
+        crate::loss_distribution::LossDistribution::decl(&cfg),
+        crate::loss_distribution::LossDistributions::decl(&cfg),
         crate::incidents::LossClass::decl(&cfg),
         crate::incidents::IncidentType::decl(&cfg),
         crate::incidents::LiveIncident::decl(&cfg),

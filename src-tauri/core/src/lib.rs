@@ -14,6 +14,7 @@ pub mod import;
 pub mod incident_log;
 pub mod incidents;
 pub mod input;
+pub mod loss_distribution;
 pub mod map;
 pub mod model;
 pub mod names;

@@ -333,6 +333,7 @@ pub fn premiums_json(p: &Portfolio) -> String {
             "you_build_it_you_run_it_domain_schedules": r.domain_schedules.plain(),
             "ops_run_it": r.ops_run_it.plain(),
         })).collect::<Vec<_>>(),
+        "loss_distribution": crate::loss_distribution::distributions(p),
         "assumptions": assumptions_map(p),
     }))
 }

@@ -66,6 +66,8 @@ pub struct Share {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Uncovered {
     pub days: u32,
+    /// Of those days, the ones in a peak period.
+    pub peak_days: u32,
     pub exposure_days: Exact,
 }
 
@@ -374,8 +376,10 @@ pub fn schedules(services: &[Service], teams: &[Team], settings: &Settings, scen
         services.iter().map(|s| s.peak.as_ref().map(|p| (cover(s, p.exposure_per_hour, settings, scenario), p.exposure_per_hour))).collect();
     for (peaked, counts, days) in day_groups(services, start, end) {
         let mut covers = ordinary.clone();
+        let mut in_peak = vec![false; services.len()];
         for i in peaked {
             covers[i] = peak[i].expect("a service in peak has a peak");
+            in_peak[i] = true;
         }
         // What a schedule costs over these days: the same for every developer schedule.
         let cost_at = |rate| if settings.remuneration_model == crate::settings::Remuneration::CalloutOnly { Exact::ZERO } else { standby_cost(rate, &counts, settings) };
@@ -385,8 +389,9 @@ pub fn schedules(services: &[Service], teams: &[Team], settings: &Settings, scen
         for (i, _) in run.iter().flat_map(|(_, _, covered)| covered) {
             on_call[*i] = true;
         }
-        for ((u, (_, exposure)), _) in result.uncovered.iter_mut().zip(&covers).zip(&on_call).filter(|(_, on)| !**on) {
+        for (((u, (_, exposure)), _), peaked) in result.uncovered.iter_mut().zip(&covers).zip(&on_call).zip(&in_peak).filter(|((_, on), _)| !**on) {
             u.days += days;
+            u.peak_days += if *peaked { days } else { 0 };
             u.exposure_days = u.exposure_days.checked_add(Exact::of(*exposure).checked_mul(days.into()).expect("overflow")).expect("overflow");
         }
         for ((kind, index), participants, covered) in run {

@@ -13,6 +13,7 @@ import type {
   IncidentInput,
   IncidentReport,
   LiveIncident,
+  LossDistributions,
   NewOwners,
   Organisation,
   ReportFormat,
@@ -80,6 +81,8 @@ export const deleteIncident = (id: number) => call<IncidentReport>('delete_incid
 /** The live calculation, started now: minutes so far as typed, and a loss if known ('' for none). */
 export const liveIncident = (service: string, minutes: string, loss: string) =>
   call<LiveIncident>('live_incident', { service, minutes, loss });
+/** The yearly loss under each model as a distribution (1,000 simulated years). */
+export const lossDistributions = () => call<LossDistributions>('loss_distributions');
 export const openExported = (path: string) => call<null>('open_exported', { path });
 export const showExported = (path: string) => call<null>('show_exported', { path });
 export const previewImport = (what: ImportKind, path: string) => call<ImportPreview>('preview_import', { what, path });

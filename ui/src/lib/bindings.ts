@@ -94,6 +94,8 @@ export type CostRow = { standby: string, callout: string, setup: string, premium
 days_without_cover: number, };
 export type ServicePremiumRow = { name: string, ops_run_it: CostRow, you_build_it_you_run_it: CostRow, };
 export type RunCostNow = { teams: number, standby: string, };
+export type LossDistribution = { years: number, mean: string, p50: string, p90: string, };
+export type LossDistributions = { ops_run_it: LossDistribution, you_build_it_you_run_it: LossDistribution, };
 export type LossClass = "high" | "medium" | "low";
 export type IncidentType = "major" | "minor";
 export type LiveIncident = { service: string, minutes: string, loss: string, loss_class: LossClass, incident_type: IncidentType, response: string, projected_loss: string, };

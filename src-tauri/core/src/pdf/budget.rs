@@ -7,7 +7,8 @@ use super::doc::*;
 use super::table::*;
 use crate::budget::{budget, Budget, Category};
 use crate::model::BudgetHolder;
-use crate::money::Money;
+use crate::loss_distribution::{distributions, LossDistributions};
+use crate::money::{group_thousands, Money};
 use crate::portfolio::Portfolio;
 use crate::premiums::{assumption_lines, premiums, ModelCost, Premiums, RunCostPoint};
 use crate::schedules::planning_year;
@@ -26,7 +27,7 @@ pub fn budget_pdf(p: &Portfolio, workspace_name: &str, generated: NaiveDate) -> 
     doc.new_page();
     line_items(&mut doc, &b, currency);
     doc.new_page();
-    premium_comparison(&mut doc, &premiums(p), &run_cost_now(p, &b), currency);
+    premium_comparison(&mut doc, &premiums(p), &distributions(p), &run_cost_now(p, &b), currency);
     doc.new_page();
     assumptions(&mut doc, p);
     doc.finish()
@@ -129,7 +130,7 @@ fn line_items(doc: &mut Doc, b: &Budget, currency: &str) {
     .draw(doc, "Line items: the service's share of its schedule's standby, and its expected callout on it", &rows);
 }
 
-fn premium_comparison(doc: &mut Doc, pr: &Premiums, now: &RunCostNow, currency: &str) {
+fn premium_comparison(doc: &mut Doc, pr: &Premiums, dist: &LossDistributions, now: &RunCostNow, currency: &str) {
     doc.heading("4. Premium comparison");
     doc.paragraph(
         "What each operating model would cost for the planning year if every service ran under it. The premium is what is paid: \
@@ -146,6 +147,9 @@ fn premium_comparison(doc: &mut Doc, pr: &Premiums, now: &RunCostNow, currency: 
         Row::new(Kind::Subtotal, ["Premium".to_string(), ops.premium.grouped(), ybiyri.premium.grouped()]),
         part("Expected loss", |c| c.expected_loss),
         Row::new(Kind::Total, ["Total cost".to_string(), ops.total.grouped(), ybiyri.total.grouped()]),
+        Row::new(Kind::Group, ["The yearly loss as a distribution (1,000 simulated years)"]),
+        Row::body(["Loss in a median year".to_string(), group_thousands(&dist.ops_run_it.p50), group_thousands(&dist.you_build_it_you_run_it.p50)]),
+        Row::body(["Loss in a bad year (9 in 10 are no worse)".to_string(), group_thousands(&dist.ops_run_it.p90), group_thousands(&dist.you_build_it_you_run_it.p90)]),
     ];
     let table = Table::new(vec![
         Col::new("Component", 45.0, Align::Left),
