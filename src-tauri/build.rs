@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "delete_incident",
     "live_incident",
     "loss_distributions",
+    "evidence",
 ];
 
 fn main() {

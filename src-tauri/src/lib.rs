@@ -6,6 +6,7 @@ use std::sync::Mutex;
 
 use opmodel_core::import::{self, ImportKind, ImportPreview};
 use opmodel_core::incident_log::{self, IncidentInput, IncidentReport};
+use opmodel_core::evidence::Evidence;
 use opmodel_core::incidents::LiveIncident;
 use opmodel_core::loss_distribution::LossDistributions;
 use opmodel_core::input::{NewOwners, ServiceInput};
@@ -207,6 +208,11 @@ fn loss_distributions(state: State<AppState>) -> Reply<LossDistributions> {
 }
 
 #[tauri::command]
+fn evidence(state: State<AppState>) -> Reply<Evidence> {
+    state.with(|ws| Ok(opmodel_core::evidence::evidence(&ws.incidents()?, &ws.services()?, &ws.settings()?)))
+}
+
+#[tauri::command]
 fn delete_service(state: State<AppState>, id: i64) -> Reply<Vec<ServiceView>> {
     state.with(|ws| ws.delete_service(id).and_then(|()| service_views(ws)))
 }
@@ -246,7 +252,8 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>, state: AppState) -> tauri::B
             save_incident,
             delete_incident,
             live_incident,
-            loss_distributions
+            loss_distributions,
+            evidence
         ])
 }
 

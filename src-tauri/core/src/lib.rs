@@ -10,6 +10,7 @@ pub mod demand;
 pub mod demo;
 pub mod drawing;
 pub mod error;
+pub mod evidence;
 pub mod import;
 pub mod incident_log;
 pub mod incidents;

@@ -115,7 +115,7 @@ pub fn render_in(ws: &Workspace, what: ReportKind, format: ReportFormat, generat
         (Premiums, Csv) => premiums_csv(&p),
         (Budget, Json) => budget_json(&p).into_bytes(),
         (Budget, Csv) => budget_csv(&p),
-        (Budget, Pdf) => crate::pdf::budget_pdf(&p, &name, generated),
+        (Budget, Pdf) => crate::pdf::budget_pdf_with(&p, Some(&crate::evidence::evidence(&ws.incidents()?, &p.services, &p.settings)), &name, generated),
         (Raci, Json) => raci_json(&p).into_bytes(),
         (Raci, Csv) => raci_csv(&p),
         (Raci, Pdf) => crate::pdf::raci_pdf(&p, &name, generated),

@@ -68,6 +68,18 @@ async fn the_selector_and_the_incident_calculator() {
         screenshot(&c, "incidents.png").await;
         let report: serde_json::Value = serde_json::from_str(&cli(&ws, &["report", "incidents", "--format", "json"])).unwrap();
         assert_eq!(report["incidents"][0]["effectiveness"], "70.24");
+
+        // Evidence against assumptions: the log's 30 minutes beside the assumed 35, and one click to use it
+        // (5 minutes to acknowledge, so 25 to restore).
+        click(&c, "[data-tab=costs]").await;
+        let measured = "[data-table=evidence] tr[data-model=you_build_it_you_run_it] td[data-col=measured]";
+        let shown = eventually("the measured figure", || async { text(&c, measured).await.filter(|t| !t.trim().is_empty()) }).await;
+        assert_eq!(shown.trim(), "30 (1)");
+        click(&c, "[data-action=use-measured-you_build_it_you_run_it]").await;
+        eventually("the assumption to follow", || async {
+            cli(&ws, &["settings", "list"]).contains("you_build_it_you_run_it_time_to_restore_minutes = 25").then_some(())
+        })
+        .await;
     }
     .await;
     c.close().await.expect("close the session");

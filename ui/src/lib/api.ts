@@ -12,6 +12,7 @@ import type {
   ImportPreview,
   IncidentInput,
   IncidentReport,
+  Evidence,
   LiveIncident,
   LossDistributions,
   NewOwners,
@@ -83,6 +84,8 @@ export const liveIncident = (service: string, minutes: string, loss: string) =>
   call<LiveIncident>('live_incident', { service, minutes, loss });
 /** The yearly loss under each model as a distribution (1,000 simulated years). */
 export const lossDistributions = () => call<LossDistributions>('loss_distributions');
+/** What the incident log measured, beside what the premiums assume. */
+export const evidence = () => call<Evidence>('evidence');
 export const openExported = (path: string) => call<null>('open_exported', { path });
 export const showExported = (path: string) => call<null>('show_exported', { path });
 export const previewImport = (what: ImportKind, path: string) => call<ImportPreview>('preview_import', { what, path });

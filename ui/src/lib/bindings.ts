@@ -96,6 +96,25 @@ export type ServicePremiumRow = { name: string, ops_run_it: CostRow, you_build_i
 export type RunCostNow = { teams: number, standby: string, };
 export type LossDistribution = { years: number, mean: string, p50: string, p90: string, };
 export type LossDistributions = { ops_run_it: LossDistribution, you_build_it_you_run_it: LossDistribution, };
+export type Evidence = { models: Array<ModelEvidence>, services: Array<ServiceEvidence>, 
+/**
+ * The year the incident rates are measured over: the 364 days up to the latest incident.
+ */
+from: string | null, to: string | null, };
+export type ModelEvidence = { operating_model: OperatingModel, incidents: number, 
+/**
+ * Assumed minutes to acknowledge + restore.
+ */
+assumed_minutes: string, 
+/**
+ * The median minutes availability was lost in the log's incidents under this model.
+ */
+measured_minutes: string | null, 
+/**
+ * The restore time that makes acknowledge + restore the measured median (never below zero).
+ */
+measured_restore_minutes: string | null, };
+export type ServiceEvidence = { service: string, assumed_per_year: string, measured_per_year: string, };
 export type LossClass = "high" | "medium" | "low";
 export type IncidentType = "major" | "minor";
 export type LiveIncident = { service: string, minutes: string, loss: string, loss_class: LossClass, incident_type: IncidentType, response: string, projected_loss: string, };

@@ -7,6 +7,7 @@ use super::doc::*;
 use super::table::*;
 use crate::budget::{budget, Budget, Category};
 use crate::model::BudgetHolder;
+use crate::evidence::Evidence;
 use crate::loss_distribution::{distributions, LossDistributions};
 use crate::money::{group_thousands, Money};
 use crate::portfolio::Portfolio;
@@ -18,6 +19,11 @@ use crate::summary::{run_cost_now, RunCostNow};
 /// The budget report: summary per budget holder, the transfer, line items,
 /// the premium comparison and the assumptions behind it.
 pub fn budget_pdf(p: &Portfolio, workspace_name: &str, generated: NaiveDate) -> Vec<u8> {
+    budget_pdf_with(p, None, workspace_name, generated)
+}
+
+/// The budget report, with what the incident log measured beside the assumptions when there is a log.
+pub fn budget_pdf_with(p: &Portfolio, evidence: Option<&Evidence>, workspace_name: &str, generated: NaiveDate) -> Vec<u8> {
     let b = budget(p);
     let currency = p.settings.currency.as_str();
     let mut doc = Doc::new(BUDGET_TITLE, workspace_name, generated);
@@ -29,7 +35,7 @@ pub fn budget_pdf(p: &Portfolio, workspace_name: &str, generated: NaiveDate) -> 
     doc.new_page();
     premium_comparison(&mut doc, &premiums(p), &distributions(p), &run_cost_now(p, &b), currency);
     doc.new_page();
-    assumptions(&mut doc, p);
+    assumptions(&mut doc, p, evidence);
     doc.finish()
 }
 
@@ -212,9 +218,20 @@ fn run_cost(doc: &mut Doc, points: &[RunCostPoint], now: &RunCostNow, currency: 
     }
 }
 
-fn assumptions(doc: &mut Doc, p: &Portfolio) {
+fn assumptions(doc: &mut Doc, p: &Portfolio, evidence: Option<&Evidence>) {
     doc.heading("5. Assumptions");
     let rows: Vec<Row> = assumption_lines(p).into_iter().map(|(k, v)| Row::body([k, v])).collect();
     Table::new(vec![Col::new("Assumption", 130.0, Align::Left), Col::new("Value", 137.0, Align::Left)]).draw(doc, "Behind the premiums", &rows);
+    let Some(e) = evidence.filter(|e| e.models.iter().any(|m| m.incidents > 0)) else { return };
+    let rows: Vec<Row> = e
+        .models
+        .iter()
+        .map(|m| {
+            let measured = m.measured_minutes.as_ref().map_or("no incidents recorded".to_string(), |v| format!("{v} minutes (median of {})", m.incidents));
+            Row::body([format!("{}: minutes to acknowledge and restore", m.operating_model.label()), format!("{} minutes", m.assumed_minutes), measured])
+        })
+        .collect();
+    Table::new(vec![Col::new("Assumption", 110.0, Align::Left), Col::new("Assumed", 60.0, Align::Left), Col::new("Measured in the incident log", 97.0, Align::Left)])
+        .draw(doc, "Evidence from the incident log", &rows);
 }
 

@@ -14,7 +14,7 @@ mod incidents;
 mod raci;
 mod table;
 
-pub use budget::budget_pdf;
+pub use budget::{budget_pdf, budget_pdf_with};
 pub use incidents::incidents_pdf;
 pub use raci::raci_pdf;
 
