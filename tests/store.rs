@@ -29,7 +29,7 @@ fn a_new_workspace_gets_every_migration_and_our_application_id() {
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").unwrap()
         .query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
-    assert_eq!(tables, ["domains", "incidents", "map_positions", "peak_periods", "services", "settings", "teams"]);
+    assert_eq!(tables, ["domains", "incidents", "map_positions", "peak_periods", "services", "settings", "snapshots", "teams"]);
     let fk: i64 = conn.pragma_query_value(None, "foreign_key_check", |r| r.get(0)).unwrap_or(0);
     assert_eq!(fk, 0);
     // Opening again applies nothing new and keeps the data.
@@ -161,13 +161,17 @@ fn a_schema_1_workspace_is_brought_up_to_date_and_keeps_its_plan() {
     {
         // As the previous version wrote it: schema 1, no map positions.
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TABLE incidents; DROP TABLE map_positions; PRAGMA user_version = 1;").unwrap();
+        conn.execute_batch("DROP TABLE snapshots; DROP TABLE incidents; DROP TABLE map_positions; PRAGMA user_version = 1;").unwrap();
     }
     let ws = Workspace::open_existing(&path).unwrap();
     assert_eq!(report::services_json(&Portfolio::load(&ws).unwrap()), before);
     assert!(ws.positions().unwrap().is_empty() && ws.incidents().unwrap().is_empty());
     let version: i64 = rusqlite::Connection::open(&path).unwrap().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, latest_schema_version());
+    // A restore point was taken before the migration, holding the plan as it was.
+    let points = opmodel_core::snapshot::restore_points(&ws).unwrap();
+    assert_eq!(points[0].before, format!("schema migration from 1 to {}", latest_schema_version()));
+    assert_eq!(points[0].services, 3);
 }
 
 #[test]

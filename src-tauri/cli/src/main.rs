@@ -13,7 +13,7 @@ use opmodel_core::chrono::NaiveDate;
 use opmodel_core::error::Place;
 use opmodel_core::money::Money;
 use opmodel_core::portfolio::Portfolio;
-use opmodel_core::{demo, Error, Workspace};
+use opmodel_core::{demo, snapshot, Error, Workspace};
 
 #[derive(Parser)]
 #[command(name = "opmodel", version, about = "Operating Model Planner: plan and cost You Build It You Run It, offline")]
@@ -65,6 +65,16 @@ enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_day)]
         to: Option<NaiveDate>,
     },
+    /// Named plans kept in the workspace: save, open, compare.
+    Scenario {
+        #[command(subcommand)]
+        action: ScenarioAction,
+    },
+    /// Restore points, taken before every import, demo --force, scenario open and restore.
+    History {
+        #[command(subcommand)]
+        action: HistoryAction,
+    },
     /// The live in-incident calculation: loss so far, its class and what to do (JSON).
     Incident {
         service: String,
@@ -78,6 +88,37 @@ enum Command {
         #[arg(long)]
         loss: Option<String>,
     },
+}
+
+#[derive(Subcommand)]
+enum ScenarioAction {
+    /// The scenarios, newest first.
+    List,
+    /// Keep a copy of the whole plan under NAME.
+    Save { name: String },
+    /// Make NAME's plan the working plan (the working plan becomes a restore point first).
+    Open { name: String },
+    Delete { name: String },
+    /// Two plans side by side; A and B are scenario names or `current`.
+    Compare {
+        a: String,
+        b: String,
+        #[arg(long, value_parser = ["json", "csv", "pdf"])]
+        format: String,
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum HistoryAction {
+    /// Restore points, newest first.
+    List {
+        #[arg(long, value_parser = ["json"])]
+        format: Option<String>,
+    },
+    /// Make restore point ID the working plan (the working plan becomes a restore point first).
+    Restore { id: i64 },
 }
 
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
@@ -175,6 +216,41 @@ fn execute(mut ws: Workspace, path: &Path, command: Command) -> Result<(), Failu
             write_out(lines.as_bytes())?;
         }
         Command::Settings { action: SettingsAction::Set { key, value } } => ws.set_setting(&key, &value)?,
+        Command::Scenario { action: ScenarioAction::List } => {
+            let lines: String = snapshot::scenarios(&ws)?.iter().map(|s| format!("{}\t{}\t{} services\n", s.name.as_deref().unwrap_or(""), s.taken_at, s.services)).collect();
+            write_out(lines.as_bytes())?;
+        }
+        Command::Scenario { action: ScenarioAction::Save { name } } => snapshot::save_scenario(&mut ws, &name)?,
+        Command::Scenario { action: ScenarioAction::Open { name } } => snapshot::open_scenario(&mut ws, &name)?,
+        Command::Scenario { action: ScenarioAction::Delete { name } } => snapshot::delete_scenario(&mut ws, &name)?,
+        Command::Scenario { action: ScenarioAction::Compare { a, b, format, out } } => {
+            if format == "pdf" && out.is_none() {
+                return Err(Failure(2, "a pdf report needs --out PATH".into()));
+            }
+            let (pa, pb) = (snapshot::plan_named(&ws, &a)?.portfolio()?, snapshot::plan_named(&ws, &b)?.portfolio()?);
+            let c = opmodel_core::compare::compare(&a, &pa, &b, &pb);
+            let bytes = match format.as_str() {
+                "json" => c.to_json().into_bytes(),
+                "csv" => opmodel_core::compare::comparison_csv(&c),
+                _ => opmodel_core::pdf::comparison_pdf(&c, &path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()), today()),
+            };
+            match out {
+                Some(file) => {
+                    report::refuse_workspace_as_output(&ws, &file)?;
+                    std::fs::write(&file, bytes).map_err(|source| Error::Io { path: file.clone(), source })?;
+                }
+                None => write_out(&bytes)?,
+            }
+        }
+        Command::History { action: HistoryAction::List { format } } => {
+            let points = snapshot::restore_points(&ws)?;
+            let text = match format {
+                Some(_) => snapshot::history_json(&points),
+                None => points.iter().map(|p| format!("{}\t{}\tbefore {}\n", p.id, p.taken_at, p.before)).collect(),
+            };
+            write_out(text.as_bytes())?;
+        }
+        Command::History { action: HistoryAction::Restore { id } } => snapshot::restore(&mut ws, id)?,
         Command::Incident { service, minutes, at, loss } => {
             let bad = |column: &str, value: &str, expected: &str| Failure::from(Error::invalid(Place { column: Some(column.into()), ..Default::default() }, value, expected));
             let minutes = opmodel_core::incident_log::parse_minutes(&minutes).ok_or_else(|| bad("minutes", &minutes, "minutes so far, 0 or more, such as 30 or 12.5"))?;

@@ -35,6 +35,9 @@ pub fn write_example(ws: &mut Workspace, force: bool) -> Result<()> {
         .expect("the example is valid")
     })
     .collect();
+    if force && (!ws.services()?.is_empty() || !ws.teams()?.is_empty() || !ws.domains()?.is_empty()) {
+        crate::snapshot::take_restore_point(ws, "demo --force")?;
+    }
     ws.batch(|b| {
         let (s, t, d, k) = b.counts()?;
         if s + t + d + k > 0 && !force {

@@ -115,6 +115,7 @@ fn duplicate_names(table: &Table) -> Vec<Problem> {
 /// Adds or updates services by name; all or nothing.
 pub fn import_services(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
     let services = checked_services(ws, path)?;
+    restore_point(ws, "services", path)?;
     let existing: Vec<String> = ws.services()?.into_iter().map(|s| s.name).collect();
     ws.batch(|b| {
         let mut summary = ImportSummary::default();
@@ -187,6 +188,7 @@ fn checked_services(ws: &Workspace, path: &Path) -> Result<Vec<crate::model::Ser
 /// Adds or updates teams by name; all or nothing.
 pub fn import_teams(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
     let teams = checked_teams(path)?;
+    restore_point(ws, "teams", path)?;
     let existing: Vec<String> = ws.teams()?.into_iter().map(|t| t.name).collect();
     ws.batch(|b| {
         let mut summary = ImportSummary::default();
@@ -218,6 +220,7 @@ fn checked_teams(path: &Path) -> Result<Vec<crate::model::Team>> {
 /// Adds or updates domains by name; all or nothing.
 pub fn import_domains(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
     let domains = checked_domains(path)?;
+    restore_point(ws, "domains", path)?;
     let existing: Vec<String> = ws.domains()?.into_iter().map(|d| d.name).collect();
     ws.batch(|b| {
         let mut summary = ImportSummary::default();
@@ -244,6 +247,13 @@ fn checked_domains(path: &Path) -> Result<Vec<crate::model::Domain>> {
         return Err(Error::Invalid(problems));
     }
     Ok(domains)
+}
+
+/// The plan as it was before an import, once the file has been checked (a
+/// refused file changes nothing, not even the history).
+pub(crate) fn restore_point(ws: &mut Workspace, what: &str, path: &Path) -> Result<()> {
+    let file = path.file_name().map_or_else(|| path.display().to_string(), |f| f.to_string_lossy().into_owned());
+    crate::snapshot::take_restore_point(ws, &format!("import {what} {file}")).map(|_| ())
 }
 
 /// Which file an import reads.

@@ -124,6 +124,7 @@ impl IncidentInput {
 /// Adds the incidents of a CSV file; all or nothing. Returns how many.
 pub fn import_incidents(ws: &mut Workspace, path: &Path) -> Result<usize> {
     let incidents = checked(ws, path)?;
+    crate::import::restore_point(ws, "incidents", path)?;
     ws.save_incidents(&incidents)?;
     Ok(incidents.len())
 }

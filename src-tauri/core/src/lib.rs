@@ -5,6 +5,7 @@
 pub mod assess;
 pub mod availability;
 pub mod budget;
+pub mod compare;
 pub mod csv_out;
 pub mod demand;
 pub mod demo;
@@ -32,6 +33,7 @@ pub mod schedules;
 pub mod selector;
 pub mod selector_chart;
 pub mod settings;
+pub mod snapshot;
 pub mod summary;
 pub mod store;
 pub mod view;

@@ -23,14 +23,15 @@ pub const APPLICATION_ID: u32 = 0x4F50_4D44;
 const SCHEMA_V1: &str = include_str!("schema_v1.sql");
 const SCHEMA_V2: &str = include_str!("schema_v2.sql");
 const SCHEMA_V3: &str = include_str!("schema_v3.sql");
+const SCHEMA_V4: &str = include_str!("schema_v4.sql");
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(SCHEMA_V1), M::up(SCHEMA_V2), M::up(SCHEMA_V3)])
+    Migrations::new(vec![M::up(SCHEMA_V1), M::up(SCHEMA_V2), M::up(SCHEMA_V3), M::up(SCHEMA_V4)])
 }
 
 /// The schema version this code writes.
 pub fn latest_schema_version() -> i64 {
-    3
+    4
 }
 
 pub struct Workspace {
@@ -106,6 +107,11 @@ impl Workspace {
             return Err(Error::NewerSchema { path: path.to_path_buf(), found: version, known: latest_schema_version() });
         }
         migrations().to_latest(&mut ws.conn).map_err(migration_error)?;
+        // The plan's tables are unchanged by a migration, so the restore point taken
+        // now holds the plan as it was before it.
+        if version > 0 && version < latest_schema_version() {
+            crate::snapshot::take_restore_point(&mut ws, &format!("schema migration from {version} to {}", latest_schema_version()))?;
+        }
         Ok(ws)
     }
 
@@ -404,6 +410,16 @@ impl Workspace {
             0 => Err(Error::NotFound(format!("no incident with id {id}"))),
             _ => Ok(()),
         })
+    }
+
+    /// The connection, for the snapshot module's own statements.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one transaction, for the snapshot module.
+    pub(crate) fn transaction<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.edit(f)
     }
 
     /// Where the user left each box on the domain map.

@@ -9,12 +9,14 @@
 
 mod budget;
 mod charts;
+mod compare;
 mod doc;
 mod incidents;
 mod raci;
 mod table;
 
 pub use budget::{budget_pdf, budget_pdf_with};
+pub use compare::comparison_pdf;
 pub use incidents::incidents_pdf;
 pub use raci::raci_pdf;
 
