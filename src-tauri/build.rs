@@ -32,6 +32,14 @@ const COMMANDS: &[&str] = &[
     "live_incident",
     "loss_distributions",
     "evidence",
+    "list_history",
+    "restore_history",
+    "list_scenarios",
+    "save_scenario",
+    "open_scenario",
+    "delete_scenario",
+    "compare_plans",
+    "save_as",
 ];
 
 fn main() {

@@ -175,6 +175,21 @@ fn a_schema_1_workspace_is_brought_up_to_date_and_keeps_its_plan() {
 }
 
 #[test]
+fn save_as_writes_a_consistent_copy_that_opens_on_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plan.opmodel");
+    let mut ws = Workspace::open(&path).unwrap();
+    demo::write_example(&mut ws, false).unwrap();
+    let copy = dir.path().join("copy.opmodel");
+    ws.save_copy(&copy).unwrap();
+    assert_eq!(siblings(&path), ["copy.opmodel", "plan.opmodel"]);
+    let opened = Workspace::open_existing(&copy).unwrap();
+    assert_eq!(opened.services().unwrap().len(), 3);
+    // An existing file is never overwritten.
+    assert_eq!(ws.save_copy(&copy).unwrap_err().code(), "conflict");
+}
+
+#[test]
 fn a_committed_edit_survives_a_crash() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plan.opmodel");

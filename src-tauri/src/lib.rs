@@ -6,7 +6,9 @@ use std::sync::Mutex;
 
 use opmodel_core::import::{self, ImportKind, ImportPreview};
 use opmodel_core::incident_log::{self, IncidentInput, IncidentReport};
+use opmodel_core::compare::{self, Comparison};
 use opmodel_core::evidence::Evidence;
+use opmodel_core::snapshot::{self, SnapshotInfo};
 use opmodel_core::incidents::LiveIncident;
 use opmodel_core::loss_distribution::LossDistributions;
 use opmodel_core::input::{NewOwners, ServiceInput};
@@ -213,6 +215,47 @@ fn evidence(state: State<AppState>) -> Reply<Evidence> {
 }
 
 #[tauri::command]
+fn list_history(state: State<AppState>) -> Reply<Vec<SnapshotInfo>> {
+    state.with(|ws| snapshot::restore_points(ws))
+}
+
+#[tauri::command]
+fn restore_history(state: State<AppState>, id: i64) -> Reply<WorkspaceInfo> {
+    state.with(|ws| snapshot::restore(ws, id).and_then(|()| WorkspaceInfo::new(ws)))
+}
+
+#[tauri::command]
+fn list_scenarios(state: State<AppState>) -> Reply<Vec<SnapshotInfo>> {
+    state.with(|ws| snapshot::scenarios(ws))
+}
+
+#[tauri::command]
+fn save_scenario(state: State<AppState>, name: String) -> Reply<Vec<SnapshotInfo>> {
+    state.with(|ws| snapshot::save_scenario(ws, &name).and_then(|()| snapshot::scenarios(ws)))
+}
+
+#[tauri::command]
+fn open_scenario(state: State<AppState>, name: String) -> Reply<WorkspaceInfo> {
+    state.with(|ws| snapshot::open_scenario(ws, &name).and_then(|()| WorkspaceInfo::new(ws)))
+}
+
+#[tauri::command]
+fn delete_scenario(state: State<AppState>, name: String) -> Reply<Vec<SnapshotInfo>> {
+    state.with(|ws| snapshot::delete_scenario(ws, &name).and_then(|()| snapshot::scenarios(ws)))
+}
+
+#[tauri::command]
+fn compare_plans(state: State<AppState>, a: String, b: String) -> Reply<Comparison> {
+    state.with(|ws| Ok(compare::compare(&a, &snapshot::plan_named(ws, &a)?.portfolio()?, &b, &snapshot::plan_named(ws, &b)?.portfolio()?)))
+}
+
+#[tauri::command]
+fn save_as(state: State<AppState>, path: PathBuf) -> Reply<WorkspaceInfo> {
+    state.with(|ws| ws.save_copy(&path))?;
+    state.switch(Workspace::open_existing(&path))
+}
+
+#[tauri::command]
 fn delete_service(state: State<AppState>, id: i64) -> Reply<Vec<ServiceView>> {
     state.with(|ws| ws.delete_service(id).and_then(|()| service_views(ws)))
 }
@@ -253,7 +296,15 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>, state: AppState) -> tauri::B
             delete_incident,
             live_incident,
             loss_distributions,
-            evidence
+            evidence,
+            list_history,
+            restore_history,
+            list_scenarios,
+            save_scenario,
+            open_scenario,
+            delete_scenario,
+            compare_plans,
+            save_as
         ])
 }
 

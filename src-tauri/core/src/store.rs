@@ -412,6 +412,26 @@ impl Workspace {
         })
     }
 
+    /// Writes a consistent copy of the workspace to a new file with SQLite's
+    /// backup API (never a file copy of a live database); the copy opens on
+    /// its own. An existing file is never overwritten.
+    pub fn save_copy(&self, to: &Path) -> Result<()> {
+        if to.exists() {
+            return Err(Error::Conflict(format!("{} already exists; choose another name", to.display())));
+        }
+        let tmp = to.with_file_name(format!(".{}.copying-{}", to.file_name().map_or("workspace".into(), |n| n.to_string_lossy()), std::process::id()));
+        let written = self
+            .conn
+            .backup(rusqlite::MAIN_DB, &tmp, None)
+            .map_err(Error::from)
+            .and_then(|()| Connection::open(&tmp).and_then(|c| c.pragma_update(None, "journal_mode", "DELETE")).map_err(Error::from))
+            .and_then(|()| fs::rename(&tmp, to).map_err(|source| Error::Io { path: to.to_path_buf(), source }));
+        if written.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        written
+    }
+
     /// The connection, for the snapshot module's own statements.
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn

@@ -12,7 +12,9 @@ import type {
   ImportPreview,
   IncidentInput,
   IncidentReport,
+  Comparison,
   Evidence,
+  SnapshotInfo,
   LiveIncident,
   LossDistributions,
   NewOwners,
@@ -86,6 +88,18 @@ export const liveIncident = (service: string, minutes: string, loss: string) =>
 export const lossDistributions = () => call<LossDistributions>('loss_distributions');
 /** What the incident log measured, beside what the premiums assume. */
 export const evidence = () => call<Evidence>('evidence');
+export const listHistory = () => call<SnapshotInfo[]>('list_history');
+/** Restores a restore point; the working plan is kept as one first. */
+export const restoreHistory = (id: number) => call<WorkspaceInfo>('restore_history', { id });
+export const listScenarios = () => call<SnapshotInfo[]>('list_scenarios');
+export const saveScenario = (name: string) => call<SnapshotInfo[]>('save_scenario', { name });
+/** Makes a scenario the working plan; the working plan is kept as a restore point first. */
+export const openScenario = (name: string) => call<WorkspaceInfo>('open_scenario', { name });
+export const deleteScenario = (name: string) => call<SnapshotInfo[]>('delete_scenario', { name });
+/** Two plans side by side: scenario names, or `current` for the working plan. */
+export const comparePlans = (a: string, b: string) => call<Comparison>('compare_plans', { a, b });
+/** Writes a consistent copy with SQLite's backup API and switches to it. */
+export const saveAs = (path: string) => call<WorkspaceInfo>('save_as', { path });
 export const openExported = (path: string) => call<null>('open_exported', { path });
 export const showExported = (path: string) => call<null>('show_exported', { path });
 export const previewImport = (what: ImportKind, path: string) => call<ImportPreview>('preview_import', { what, path });

@@ -96,6 +96,14 @@ export type ServicePremiumRow = { name: string, ops_run_it: CostRow, you_build_i
 export type RunCostNow = { teams: number, standby: string, };
 export type LossDistribution = { years: number, mean: string, p50: string, p90: string, };
 export type LossDistributions = { ops_run_it: LossDistribution, you_build_it_you_run_it: LossDistribution, };
+export type SnapshotInfo = { id: number, name: string | null, taken_at: string, before: string, services: number, };
+export type Comparison = { a: string, b: string, currency: string, summary: Array<Measure>, services: Array<ServiceDifference>, };
+export type Measure = { measure: string, a: string, b: string, change: string, };
+export type ServiceDifference = { name: string, field: string, 
+/**
+ * Empty when the service is not in that plan.
+ */
+a: string, b: string, };
 export type Evidence = { models: Array<ModelEvidence>, services: Array<ServiceEvidence>, 
 /**
  * The year the incident rates are measured over: the 364 days up to the latest incident.
