@@ -41,6 +41,6 @@ for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && brea
 export OPMODEL_APP="$app" OPMODEL_CLI="$root/target/debug/opmodel" E2E_ARTIFACTS="$root/tests/artifacts"
 export WEBDRIVER_URL="http://127.0.0.1:$port"
 status=0
-cargo test -p opmodel-e2e -- --nocapture --test-threads=1 || status=$?
+cargo test -p opmodel-e2e "$@" -- --nocapture --test-threads=1 || status=$?
 [ "$status" -eq 0 ] || { echo "--- tauri-driver log"; tail -50 "$work/driver.log"; }
 exit "$status"

@@ -100,3 +100,19 @@ pub async fn click(c: &Client, css: &str) {
 pub async fn count(c: &Client, css: &str) -> usize {
     c.find_all(Locator::Css(css)).await.map_or(0, |v| v.len())
 }
+
+/// Drags with the mouse, as a person would: press on `from`, move a little
+/// (so a click is not taken for a drag), glide to `to` and let go there.
+pub async fn drag(c: &Client, from: &Element, to: &Element, offset: (f64, f64)) {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+    let step = Some(Duration::from_millis(150));
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement { element: from.clone(), duration: None, x: 0.0, y: 0.0 })
+        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+        .then(PointerAction::MoveBy { duration: step, x: 12.0, y: 12.0 })
+        .then(PointerAction::MoveToElement { element: to.clone(), duration: step, x: offset.0, y: offset.1 })
+        .then(PointerAction::MoveToElement { element: to.clone(), duration: step, x: offset.0 + 2.0, y: offset.1 + 2.0 })
+        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+    c.perform_actions(mouse).await.expect("drag");
+    c.release_actions().await.expect("release the mouse");
+}

@@ -1,0 +1,79 @@
+//! The domain map in the real window: a service dragged from its domain to
+//! the tray is one edit, the header shows what it did to the schedules, and
+//! a domain box dragged elsewhere is where it was left after a reopen.
+
+use fantoccini::{Client, Locator};
+use opmodel_e2e::{cli, click, drag, eventually, screenshot, services, start_app_on, text};
+
+/// The canvas position (not the screen position, which follows pan and zoom) of a node.
+async fn node_transform(c: &Client, id: &str) -> String {
+    let css = format!(".svelte-flow__node[data-id='{id}']");
+    let node = eventually(&css, || async { c.find(Locator::Css(&css)).await.ok() }).await;
+    node.attr("style").await.unwrap().unwrap_or_default().split(';').find(|p| p.contains("transform")).unwrap_or_default().trim().to_string()
+}
+
+async fn schedules(c: &Client) -> String {
+    eventually("the schedule count", || async { text(c, "[data-map=schedules]").await.filter(|t| t != "…") }).await
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_move_on_the_map_is_an_edit_and_the_layout_is_kept() {
+    let dir = std::env::temp_dir().join(format!("opmodel-e2e-map-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ws = dir.join("map.opmodel");
+    let _ = std::fs::remove_file(&ws);
+    cli(&ws, &["demo"]);
+
+    let c = start_app_on(Some(&ws)).await;
+    let moved_to = async {
+        click(&c, "[data-tab=map]").await;
+        let bedroom = "[data-id^='team:home-shopping/'] [data-service='bedroom']";
+        eventually("bedroom in home-shopping", || async { c.find(Locator::Css(bedroom)).await.ok() }).await;
+        // The example: bedroom's team schedule, the home-shopping domain schedule and application support.
+        assert_eq!(schedules(&c).await, "3");
+        assert_eq!(text(&c, "[data-map=standby]").await.unwrap(), "52,000.00");
+        screenshot(&c, "map.png").await;
+
+        // Drag bedroom out of every domain: its team's own schedule covers it every day, the domain schedule goes.
+        let from = c.find(Locator::Css(bedroom)).await.unwrap();
+        // Onto the tray, below its team card.
+        let tray = c.find(Locator::Css("[data-id^='team:/']")).await.expect("the tray's team");
+        drag(&c, &from, &tray, (0.0, 120.0)).await;
+        eventually("bedroom in the tray", || async { c.find(Locator::Css("[data-id^='team:/'] [data-service='bedroom']")).await.ok() }).await;
+        eventually("two schedules", || async { (schedules(&c).await == "2").then_some(()) }).await;
+        let change = text(&c, "[data-map=change]").await.unwrap();
+        assert!(change.contains("bedroom"), "the header says what moved: {change}");
+        screenshot(&c, "map-after-move.png").await;
+
+        // Drag the home-shopping box by its heading to somewhere else on the canvas.
+        let head = c.find(Locator::Css("[data-domain='home-shopping'] .region-head")).await.expect("the domain's heading");
+        let before = node_transform(&c, "domain:home-shopping").await;
+        let canvas = c.find(Locator::Css(".svelte-flow__pane")).await.unwrap();
+        drag(&c, &head, &canvas, (250.0, 150.0)).await;
+        let after = eventually("the box moved", || async {
+            let now = node_transform(&c, "domain:home-shopping").await;
+            (now != before).then_some(now)
+        })
+        .await;
+
+        // Presenter mode: larger type, no editing chrome.
+        c.execute("document.activeElement && document.activeElement.blur()", vec![]).await.unwrap();
+        c.find(Locator::Css("body")).await.unwrap().send_keys("p").await.unwrap();
+        eventually("presenter mode", || async { c.find(Locator::Css(".app.presenter")).await.ok() }).await;
+        assert_eq!(c.find_all(Locator::Css("[data-action=new-domain]")).await.unwrap().len(), 0, "no editing chrome");
+        screenshot(&c, "map-presenter.png").await;
+        after
+    }
+    .await;
+    c.close().await.unwrap();
+
+    // The move is in the file, and the box is where it was left when the workspace is opened again.
+    let bedroom = services(&ws).into_iter().find(|s| s["name"] == "bedroom").unwrap();
+    assert!(bedroom["domain"].is_null(), "{bedroom}");
+    let c = start_app_on(Some(&ws)).await;
+    click(&c, "[data-tab=map]").await;
+    eventually("bedroom still in the tray", || async { c.find(Locator::Css("[data-id^='team:/'] [data-service='bedroom']")).await.ok() }).await;
+    let reopened = node_transform(&c, "domain:home-shopping").await;
+    c.close().await.unwrap();
+    assert_eq!(reopened, moved_to, "the box is where it was left");
+}
