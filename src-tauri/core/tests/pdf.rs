@@ -38,6 +38,20 @@ fn grown(n: usize) -> Portfolio {
     p
 }
 
+/// A workshop's portfolio: `n` services over 40 teams in 15 domains (the
+/// example's services, teams and domains copied under new names).
+fn workshop(n: usize) -> Portfolio {
+    let mut p = grown(n);
+    let (team, domain) = (p.teams[0].clone(), p.domains[0].clone());
+    p.teams = (0..40).map(|i| opmodel_core::model::Team { name: format!("team-{i:02}"), ..team.clone() }).collect();
+    p.domains = (0..15).map(|i| opmodel_core::model::Domain { name: format!("domain-{i:02}"), ..domain.clone() }).collect();
+    for (i, s) in p.services.iter_mut().enumerate() {
+        s.team = format!("team-{:02}", i % 40);
+        s.domain = Some(format!("domain-{:02}", i % 40 % 15));
+    }
+    p
+}
+
 /// Runs a poppler tool, failing clearly when it is not installed.
 fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
     let out = Command::new(tool).args(args).arg(pdf).args(if tool == "pdftotext" { &["-"][..] } else { &[][..] }).output();
@@ -158,11 +172,34 @@ fn the_budget_pdf_embeds_its_fonts_and_reads_back_with_the_presented_amounts() {
     for total in [pr.ops_run_it.total, pr.you_build_it_you_run_it.total] {
         assert!(text.contains(&total.grouped()), "premium total {}", total.grouped());
     }
-    for section in ["1. Summary per budget holder", "2. Before and after the transfer", "3. Line items", "4. Premium comparison", "5. Assumptions"] {
+    for section in ["1. Summary per budget holder", "2. Before and after the transfer", "3. Line items", "4. Premium comparison", "5. Domain map", "6. Operating model selector", "7. Assumptions"] {
         assert!(text.contains(section), "{section}");
     }
     assert!(text.contains("Developer standby rate"), "the assumptions appendix");
     assert!(has_row(&text, &LINE_ITEM_HEADER));
+}
+
+#[test]
+fn the_budget_pdf_draws_the_domain_map_and_the_selector_with_every_name_as_text() {
+    let p = workshop(150);
+    let pdf = Pdf::write(&budget_pdf(&p, WORKSPACE, generated()));
+    std::fs::copy(&pdf.path, std::env::temp_dir().join("opmodel-workshop-budget.pdf")).unwrap();
+    let map: String = pdf.pages_between("5. Domain map", Some("6. Operating model selector")).into_iter().map(|(_, t)| t).collect();
+    for d in &p.domains {
+        assert!(map.contains(&d.name), "the domain {} on the map", d.name);
+    }
+    for t in &p.teams {
+        assert!(map.contains(&format!("Team {}", t.name)), "the team {} on the map", t.name);
+    }
+    for s in &p.services {
+        assert!(map.contains(&format!("{} ·", s.name)), "the service {} on the map", s.name);
+    }
+    let selector: String = pdf.pages_between("6. Operating model selector", Some("7. Assumptions")).into_iter().map(|(_, t)| t).collect();
+    assert_eq!(pdf.pages_between("6. Operating model selector", Some("7. Assumptions")).len(), 1, "the selector fits one page");
+    for level in &opmodel_core::selector_chart::selector_chart(&p).rows {
+        assert!(selector.contains(&format!("{level}%")), "{level}% on the selector");
+    }
+    assert!(selector.contains("deploys daily"), "the demand bands under the chart");
 }
 
 #[test]
@@ -186,7 +223,7 @@ fn a_thousand_services_paginate_with_the_header_on_every_line_item_page() {
     }
     let last_items = &item_pages.last().unwrap().1;
     assert!(last_items.contains(&budget(&p).total.amount.grouped()), "the grand total ends the line items");
-    for (k, text) in large.pages_between("Premium and expected loss per service", Some("5. Assumptions")).iter().skip(1) {
+    for (k, text) in large.pages_between("Premium and expected loss per service", Some("5. Domain map")).iter().skip(1) {
         assert!(has_row(text, &["Service", "YBIYRI premium"]), "the premium header on page {k}");
     }
 }

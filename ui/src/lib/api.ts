@@ -147,7 +147,7 @@ export function exportName(workspacePath: string, what: ReportKind, format: Repo
   const cut = Math.max(workspacePath.lastIndexOf('/'), workspacePath.lastIndexOf('\\'));
   const folder = cut >= 0 ? workspacePath.slice(0, cut + 1) : '';
   const stem = workspacePath.slice(cut + 1).replace(/\.opmodel$/i, '') || 'plan';
-  return `${folder}${stem} – ${what} – ${today()}.${format}`;
+  return `${folder}${stem} – ${what.replace(/_/g, ' ')} – ${today()}.${format}`;
 }
 
 /** Where to write a report: the native save dialog, offering `exportName` and filtered to that format. */

@@ -4,10 +4,13 @@ use chrono::{Days, NaiveDate};
 
 use super::charts::*;
 use super::doc::*;
+use super::pictures;
 use super::table::*;
 use crate::budget::{budget, Budget, Category};
 use crate::model::BudgetHolder;
 use crate::evidence::Evidence;
+use crate::map::domain_map;
+use crate::selector_chart::selector_chart;
 use crate::loss_distribution::{distributions, LossDistributions};
 use crate::money::{group_thousands, Money};
 use crate::portfolio::Portfolio;
@@ -34,6 +37,8 @@ pub fn budget_pdf_with(p: &Portfolio, evidence: Option<&Evidence>, workspace_nam
     line_items(&mut doc, &b, currency);
     doc.new_page();
     premium_comparison(&mut doc, &premiums(p), &distributions(p), &run_cost_now(p, &b), currency);
+    pictures::domain_map(&mut doc, &domain_map(p, Vec::new()), 5);
+    pictures::selector(&mut doc, &selector_chart(p), 6);
     doc.new_page();
     assumptions(&mut doc, p, evidence);
     doc.finish()
@@ -219,7 +224,7 @@ fn run_cost(doc: &mut Doc, points: &[RunCostPoint], now: &RunCostNow, currency: 
 }
 
 fn assumptions(doc: &mut Doc, p: &Portfolio, evidence: Option<&Evidence>) {
-    doc.heading("5. Assumptions");
+    doc.heading("7. Assumptions");
     let rows: Vec<Row> = assumption_lines(p).into_iter().map(|(k, v)| Row::body([k, v])).collect();
     Table::new(vec![Col::new("Assumption", 130.0, Align::Left), Col::new("Value", 137.0, Align::Left)]).draw(doc, "Behind the premiums", &rows);
     let Some(e) = evidence.filter(|e| e.models.iter().any(|m| m.incidents > 0)) else { return };

@@ -12,6 +12,7 @@ mod charts;
 mod compare;
 mod doc;
 mod incidents;
+mod pictures;
 mod raci;
 mod table;
 
