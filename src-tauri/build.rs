@@ -38,6 +38,8 @@ const COMMANDS: &[&str] = &[
     "save_scenario",
     "open_scenario",
     "delete_scenario",
+    "rename_scenario",
+    "copy_scenario",
     "compare_plans",
     "save_as",
 ];

@@ -616,8 +616,27 @@ fn scenarios_are_saved_compared_and_opened() {
         assert!(stderr(&out).contains("nope") || stderr(&out).contains("9999"), "{}", stderr(&out));
     }
     assert_eq!(ok(opmodel(&ws, &["history", "list", "--format", "json"])), before);
-    ok(opmodel(&ws, &["scenario", "delete", "to-be"]));
-    assert!(!ok(opmodel(&ws, &["scenario", "list"])).contains("to-be"));
+    // Rename and copy: the plan goes with the name; a name in use, or none, is refused and changes nothing.
+    ok(opmodel(&ws, &["scenario", "rename", "to-be", "domain rotas"]));
+    ok(opmodel(&ws, &["scenario", "copy", "domain rotas", "domain rotas, 600 a week"]));
+    let names = |list: &str| list.lines().map(|l| l.split('\t').next().unwrap().to_string()).collect::<Vec<_>>();
+    let list = ok(opmodel(&ws, &["scenario", "list"]));
+    assert_eq!(names(&list).iter().filter(|n| n.starts_with("domain rotas")).count(), 2, "{list}");
+    assert!(!names(&list).contains(&"to-be".to_string()), "{list}");
+    let same = |a: &str, b: &str| {
+        let c: Value = serde_json::from_str(&ok(opmodel(&ws, &["scenario", "compare", a, b, "--format", "json"]))).unwrap();
+        c["services"].as_array().map_or(0, |v| v.len()) == 0
+    };
+    assert!(same("domain rotas", "domain rotas, 600 a week"), "a copy is the same plan");
+    assert!(!same("as-is", "domain rotas"), "the renamed plan is still to-be's");
+    for args in [&["scenario", "rename", "as-is", "domain rotas"][..], &["scenario", "copy", "nope", "x"], &["scenario", "rename", "as-is", "current"], &["scenario", "copy", "as-is", ""]] {
+        let out = opmodel(&ws, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(!stderr(&out).is_empty(), "{args:?} says why");
+    }
+    assert_eq!(ok(opmodel(&ws, &["scenario", "list"])), list, "refused renames and copies change nothing");
+    ok(opmodel(&ws, &["scenario", "delete", "domain rotas"]));
+    assert!(!names(&ok(opmodel(&ws, &["scenario", "list"]))).contains(&"domain rotas".to_string()));
 }
 
 #[test]

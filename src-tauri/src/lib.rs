@@ -245,6 +245,16 @@ fn delete_scenario(state: State<AppState>, name: String) -> Reply<Vec<SnapshotIn
 }
 
 #[tauri::command]
+fn rename_scenario(state: State<AppState>, from: String, to: String) -> Reply<Vec<SnapshotInfo>> {
+    state.with(|ws| snapshot::rename_scenario(ws, &from, &to).and_then(|()| snapshot::scenarios(ws)))
+}
+
+#[tauri::command]
+fn copy_scenario(state: State<AppState>, from: String, to: String) -> Reply<Vec<SnapshotInfo>> {
+    state.with(|ws| snapshot::copy_scenario(ws, &from, &to).and_then(|()| snapshot::scenarios(ws)))
+}
+
+#[tauri::command]
 fn compare_plans(state: State<AppState>, a: String, b: String) -> Reply<Comparison> {
     state.with(|ws| Ok(compare::compare(&a, &snapshot::plan_named(ws, &a)?.portfolio()?, &b, &snapshot::plan_named(ws, &b)?.portfolio()?)))
 }
@@ -303,6 +313,8 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>, state: AppState) -> tauri::B
             save_scenario,
             open_scenario,
             delete_scenario,
+            rename_scenario,
+            copy_scenario,
             compare_plans,
             save_as
         ])

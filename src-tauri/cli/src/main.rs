@@ -99,6 +99,10 @@ enum ScenarioAction {
     /// Make NAME's plan the working plan (the working plan becomes a restore point first).
     Open { name: String },
     Delete { name: String },
+    /// Give the scenario FROM the new name TO.
+    Rename { from: String, to: String },
+    /// Keep a copy of the scenario FROM under the new name TO.
+    Copy { from: String, to: String },
     /// Two plans side by side; A and B are scenario names or `current`.
     Compare {
         a: String,
@@ -223,6 +227,8 @@ fn execute(mut ws: Workspace, path: &Path, command: Command) -> Result<(), Failu
         Command::Scenario { action: ScenarioAction::Save { name } } => snapshot::save_scenario(&mut ws, &name)?,
         Command::Scenario { action: ScenarioAction::Open { name } } => snapshot::open_scenario(&mut ws, &name)?,
         Command::Scenario { action: ScenarioAction::Delete { name } } => snapshot::delete_scenario(&mut ws, &name)?,
+        Command::Scenario { action: ScenarioAction::Rename { from, to } } => snapshot::rename_scenario(&mut ws, &from, &to)?,
+        Command::Scenario { action: ScenarioAction::Copy { from, to } } => snapshot::copy_scenario(&mut ws, &from, &to)?,
         Command::Scenario { action: ScenarioAction::Compare { a, b, format, out } } => {
             if format == "pdf" && out.is_none() {
                 return Err(Failure(2, "a pdf report needs --out PATH".into()));

@@ -174,7 +174,8 @@ pub fn plan_named(ws: &Workspace, name: &str) -> Result<Plan> {
     if name == "current" {
         return Plan::of(ws);
     }
-    plan_of(ws, "SELECT plan FROM snapshots WHERE kind = 'scenario' AND name = ?1", &name, format!("there is no scenario named '{name}': opmodel scenario list shows them"))
+    let packed: Option<Vec<u8>> = ws.conn().query_row("SELECT plan FROM snapshots WHERE kind = 'scenario' AND name = ?1", [name], |r| r.get(0)).optional()?;
+    Plan::unpack(&packed.ok_or_else(|| no_scenario(name))?)
 }
 
 /// Makes `plan` the working plan, in one transaction.
@@ -208,11 +209,17 @@ pub fn restore(ws: &mut Workspace, id: i64) -> Result<()> {
     replace(ws, &plan)
 }
 
+fn scenario_name(name: &str) -> Result<String> {
+    crate::input::check_name(name).filter(|n| n != "current").ok_or_else(|| Error::invalid(Default::default(), name, "a scenario name of 1 to 200 characters, other than 'current'"))
+}
+
+fn no_scenario(name: &str) -> Error {
+    Error::NotFound(format!("there is no scenario named '{name}': opmodel scenario list shows them"))
+}
+
 /// Keeps the working plan as the scenario `name` (replacing one of that name).
 pub fn save_scenario(ws: &mut Workspace, name: &str) -> Result<()> {
-    let name = crate::input::check_name(name).filter(|n| n != "current").ok_or_else(|| {
-        Error::invalid(Default::default(), name, "a scenario name of 1 to 200 characters, other than 'current'")
-    })?;
+    let name = scenario_name(name)?;
     let packed = Plan::of(ws)?.pack();
     ws.transaction(|tx| {
         tx.execute("DELETE FROM snapshots WHERE kind = 'scenario' AND name = ?1", [&name])?;
@@ -230,9 +237,40 @@ pub fn open_scenario(ws: &mut Workspace, name: &str) -> Result<()> {
 
 pub fn delete_scenario(ws: &mut Workspace, name: &str) -> Result<()> {
     ws.transaction(|tx| match tx.execute("DELETE FROM snapshots WHERE kind = 'scenario' AND name = ?1", [name])? {
-        0 => Err(Error::NotFound(format!("there is no scenario named '{name}': opmodel scenario list shows them"))),
+        0 => Err(no_scenario(name)),
         _ => Ok(()),
     })
+}
+
+/// Renames (`keep` false) or copies (`keep` true) the scenario `from` as `to`; `to` must be a new name,
+/// so neither ever replaces another scenario.
+fn rename_or_copy(ws: &mut Workspace, from: &str, to: &str, keep: bool) -> Result<()> {
+    let to = scenario_name(to)?;
+    ws.transaction(|tx| {
+        let exists = |name: &str| tx.query_row("SELECT 1 FROM snapshots WHERE kind = 'scenario' AND name = ?1", [name], |_| Ok(())).optional();
+        if exists(from)?.is_none() {
+            return Err(no_scenario(from));
+        }
+        if exists(&to)?.is_some() {
+            return Err(Error::Conflict(format!("there is already a scenario named '{to}': choose another name, or delete that one first")));
+        }
+        let sql = if keep {
+            "INSERT INTO snapshots (kind, name, taken_at, before, plan) SELECT kind, ?2, taken_at, before, plan FROM snapshots WHERE kind = 'scenario' AND name = ?1"
+        } else {
+            "UPDATE snapshots SET name = ?2 WHERE kind = 'scenario' AND name = ?1"
+        };
+        tx.execute(sql, params![from, to])?;
+        Ok(())
+    })
+}
+
+pub fn rename_scenario(ws: &mut Workspace, from: &str, to: &str) -> Result<()> {
+    rename_or_copy(ws, from, to, false)
+}
+
+/// A copy of a scenario under a new name, to change one and keep the other.
+pub fn copy_scenario(ws: &mut Workspace, from: &str, to: &str) -> Result<()> {
+    rename_or_copy(ws, from, to, true)
 }
 
 /// `history list --format json`: newest first, each with its id, when it

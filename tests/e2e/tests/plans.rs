@@ -45,6 +45,19 @@ async fn compare_a_scenario_and_restore_after_a_wrong_import() {
         .await;
         assert!(figure(&c, "Budget total", "change").await.contains("25,500.00"));
         screenshot(&c, "plans-compare.png").await;
+
+        // Duplicate "as-is", then rename the copy: both keep as-is's plan.
+        click(&c, "tr[data-scenario='as-is'] [data-action=duplicate]").await;
+        let new_name = eventually("the new name", || async { c.find(Locator::Css("[data-input=scenario-new-name]")).await.ok() }).await;
+        type_over(&new_name, "workshop").await;
+        eventually("the copy", || async { c.find(Locator::Css("tr[data-scenario='workshop']")).await.ok() }).await;
+        click(&c, "tr[data-scenario='workshop'] [data-action=rename]").await;
+        let new_name = eventually("the new name", || async { c.find(Locator::Css("[data-input=scenario-new-name]")).await.ok() }).await;
+        type_over(&new_name, "to-be").await;
+        eventually("renamed", || async { c.find(Locator::Css("tr[data-scenario='to-be']")).await.ok() }).await;
+        assert!(c.find(Locator::Css("tr[data-scenario='workshop']")).await.is_err(), "the old name is gone");
+        assert!(c.find(Locator::Css("tr[data-scenario='as-is']")).await.is_ok(), "the original stays");
+        screenshot(&c, "plans-scenarios.png").await;
     }
     .await;
 

@@ -96,6 +96,8 @@ export const saveScenario = (name: string) => call<SnapshotInfo[]>('save_scenari
 /** Makes a scenario the working plan; the working plan is kept as a restore point first. */
 export const openScenario = (name: string) => call<WorkspaceInfo>('open_scenario', { name });
 export const deleteScenario = (name: string) => call<SnapshotInfo[]>('delete_scenario', { name });
+export const renameScenario = (from: string, to: string) => call<SnapshotInfo[]>('rename_scenario', { from, to });
+export const copyScenario = (from: string, to: string) => call<SnapshotInfo[]>('copy_scenario', { from, to });
 /** Two plans side by side: scenario names, or `current` for the working plan. */
 export const comparePlans = (a: string, b: string) => call<Comparison>('compare_plans', { a, b });
 /** Writes a consistent copy with SQLite's backup API and switches to it. */
