@@ -39,9 +39,13 @@ const COMMANDS: &[&str] = &[
     "open_scenario",
     "delete_scenario",
     "rename_scenario",
+    "undo_state",
+    "undo",
+    "redo",
     "copy_scenario",
     "compare_plans",
     "save_as",
+    "recent_workspaces",
 ];
 
 fn main() {

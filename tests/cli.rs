@@ -670,3 +670,18 @@ fn a_wrong_import_is_one_restore_away_and_the_oldest_restore_points_go() {
     assert_eq!(history.as_array().unwrap().len(), 50);
     assert!(history.as_array().unwrap().iter().all(|p| p["before"] == "import teams wrong.csv"));
 }
+
+#[test]
+fn undo_and_redo_take_back_and_make_again_the_newest_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.opmodel");
+    ok(opmodel(&ws, &["demo"]));
+    ok(opmodel(&ws, &["settings", "set", "callout_hours", "3"]));
+    assert_eq!(ok(opmodel(&ws, &["undo"])).trim(), "undone: change the setting callout_hours");
+    assert!(ok(opmodel(&ws, &["settings", "list"])).contains("callout_hours = 2"), "back to the default");
+    assert_eq!(ok(opmodel(&ws, &["redo"])).trim(), "redone: change the setting callout_hours");
+    assert!(ok(opmodel(&ws, &["settings", "list"])).contains("callout_hours = 3"));
+    let out = opmodel(&ws, &["redo"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nothing to redo"), "{}", stderr(&out));
+}

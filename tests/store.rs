@@ -29,7 +29,10 @@ fn a_new_workspace_gets_every_migration_and_our_application_id() {
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").unwrap()
         .query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
-    assert_eq!(tables, ["domains", "incidents", "map_positions", "peak_periods", "services", "settings", "snapshots", "teams"]);
+    assert_eq!(
+        tables,
+        ["domains", "incidents", "map_positions", "peak_periods", "services", "settings", "snapshots", "teams", "undo_log", "undo_state", "undo_steps"]
+    );
     let fk: i64 = conn.pragma_query_value(None, "foreign_key_check", |r| r.get(0)).unwrap_or(0);
     assert_eq!(fk, 0);
     // Opening again applies nothing new and keeps the data.
@@ -161,7 +164,12 @@ fn a_schema_1_workspace_is_brought_up_to_date_and_keeps_its_plan() {
     {
         // As the previous version wrote it: schema 1, no map positions.
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("DROP TABLE snapshots; DROP TABLE incidents; DROP TABLE map_positions; PRAGMA user_version = 1;").unwrap();
+        let triggers: Vec<String> =
+            conn.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger'").unwrap().query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+        for t in triggers {
+            conn.execute_batch(&format!("DROP TRIGGER {t}")).unwrap();
+        }
+        conn.execute_batch("DROP TABLE undo_log; DROP TABLE undo_steps; DROP TABLE undo_state; DROP TABLE snapshots; DROP TABLE incidents; DROP TABLE map_positions; PRAGMA user_version = 1;").unwrap();
     }
     let ws = Workspace::open_existing(&path).unwrap();
     assert_eq!(report::services_json(&Portfolio::load(&ws).unwrap()), before);

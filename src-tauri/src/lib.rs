@@ -1,8 +1,11 @@
 //! The desktop shell: Tauri commands, each a one-line adapter into
 //! `opmodel-core`. Errors cross IPC as `{code, message}`.
 
+pub mod recent;
+pub mod window_state;
+
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use opmodel_core::import::{self, ImportKind, ImportPreview};
 use opmodel_core::incident_log::{self, IncidentInput, IncidentReport};
@@ -19,8 +22,9 @@ use opmodel_core::view::{service_views, setting_views, ServiceView, SettingView,
 use opmodel_core::portfolio::Portfolio;
 use opmodel_core::report::{self, ReportFormat, ReportKind};
 use opmodel_core::summary::{self, CostSummary};
+use opmodel_core::undo::{self, UndoState};
 use opmodel_core::{demo, AppError, Error, Result, Workspace};
-use tauri::{Runtime, State};
+use tauri::{Manager, Runtime, State};
 
 /// The open workspace, and where to remember it for the next start.
 pub struct AppState {
@@ -28,11 +32,41 @@ pub struct AppState {
     remember_in: Option<PathBuf>,
     /// Reports written this session: the only files Open and Show in folder act on.
     exported: Mutex<Vec<PathBuf>>,
+    /// The recent workspaces file, once the app knows its config folder.
+    recent: OnceLock<PathBuf>,
 }
 
 impl AppState {
     pub fn new(workspace: Workspace, remember_in: Option<PathBuf>) -> AppState {
-        AppState { workspace: Mutex::new(workspace), remember_in, exported: Mutex::new(Vec::new()) }
+        AppState { workspace: Mutex::new(workspace), remember_in, exported: Mutex::new(Vec::new()), recent: OnceLock::new() }
+    }
+
+    /// Keeps the recently opened workspaces in `file` from now on, the open
+    /// one first. Set once; later calls change nothing.
+    pub fn keep_recent_in(&self, file: PathBuf) {
+        if self.recent.set(file).is_ok() {
+            let ws = self.workspace.lock().unwrap_or_else(|p| p.into_inner());
+            self.note_recent(ws.path());
+        }
+    }
+
+    /// Best effort: failing to remember must not fail the open.
+    fn note_recent(&self, path: &Path) {
+        if let Some(file) = self.recent.get() {
+            let _ = recent::save(file, &recent::add(recent::load(file), &recent::normalise(path)));
+        }
+    }
+
+    /// The recent workspaces still there, most recent first; those gone are dropped from the file.
+    pub fn recent_workspaces(&self) -> Vec<recent::RecentWorkspace> {
+        let Some(file) = self.recent.get() else { return Vec::new() };
+        let all = recent::load(file);
+        let there = recent::existing(all.clone(), Path::exists);
+        if there != all {
+            let _ = recent::save(file, &there);
+        }
+        let home = dirs::home_dir();
+        there.iter().map(|p| recent::entry(p, home.as_deref(), true)).collect()
     }
 
     /// `path`, if this session exported it.
@@ -54,6 +88,7 @@ impl AppState {
             // Best effort: failing to remember must not fail the open.
             let _ = std::fs::write(file, ws.path().as_os_str().as_encoded_bytes());
         }
+        self.note_recent(ws.path());
         let info = WorkspaceInfo::new(&ws)?;
         *self.workspace.lock().unwrap_or_else(|p| p.into_inner()) = ws;
         Ok(info)
@@ -75,6 +110,12 @@ fn new_workspace(state: State<AppState>, path: PathBuf) -> Reply<WorkspaceInfo> 
 #[tauri::command]
 fn open_workspace(state: State<AppState>, path: PathBuf) -> Reply<WorkspaceInfo> {
     state.switch(Workspace::open_existing(&path))
+}
+
+/// The workspaces opened recently, most recent first; `open_workspace` opens one.
+#[tauri::command]
+fn recent_workspaces(state: State<AppState>) -> Reply<Vec<recent::RecentWorkspace>> {
+    Ok(state.recent_workspaces())
 }
 
 #[tauri::command]
@@ -220,6 +261,22 @@ fn list_history(state: State<AppState>) -> Reply<Vec<SnapshotInfo>> {
 }
 
 #[tauri::command]
+fn undo_state(state: State<AppState>) -> Reply<UndoState> {
+    state.with(|ws| undo::state(ws))
+}
+
+/// Takes back the newest edit; resolves to what it was.
+#[tauri::command]
+fn undo(state: State<AppState>) -> Reply<String> {
+    state.with(undo::undo)
+}
+
+#[tauri::command]
+fn redo(state: State<AppState>) -> Reply<String> {
+    state.with(undo::redo)
+}
+
+#[tauri::command]
 fn restore_history(state: State<AppState>, id: i64) -> Reply<WorkspaceInfo> {
     state.with(|ws| snapshot::restore(ws, id).and_then(|()| WorkspaceInfo::new(ws)))
 }
@@ -314,9 +371,13 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>, state: AppState) -> tauri::B
             open_scenario,
             delete_scenario,
             rename_scenario,
+            undo_state,
+            undo,
+            redo,
             copy_scenario,
             compare_plans,
-            save_as
+            save_as,
+            recent_workspaces
         ])
 }
 
@@ -351,6 +412,17 @@ pub fn run() {
         }
     };
     builder(tauri::Builder::default(), AppState::new(workspace, Some(data_dir.join("last-workspace"))))
+        // The recent workspaces and the window's size and place live in the
+        // config folder; not in `builder`, so tests never touch the user's.
+        .setup(|app| {
+            if let Ok(config) = app.path().app_config_dir() {
+                app.state::<AppState>().keep_recent_in(config.join(recent::FILE));
+                if let Some(window) = app.get_webview_window("main") {
+                    window_state::remember(&window, config.join(window_state::FILE));
+                }
+            }
+            Ok(())
+        })
         .run(context())
         .expect("error while running the app");
 }

@@ -75,6 +75,10 @@ enum Command {
         #[command(subcommand)]
         action: HistoryAction,
     },
+    /// Take back the newest edit, whoever made it (the app or this CLI); kept in the workspace.
+    Undo,
+    /// Make the newest undone edit again.
+    Redo,
     /// The live in-incident calculation: loss so far, its class and what to do (JSON).
     Incident {
         service: String,
@@ -257,6 +261,8 @@ fn execute(mut ws: Workspace, path: &Path, command: Command) -> Result<(), Failu
             write_out(text.as_bytes())?;
         }
         Command::History { action: HistoryAction::Restore { id } } => snapshot::restore(&mut ws, id)?,
+        Command::Undo => println!("undone: {}", opmodel_core::undo::undo(&mut ws)?),
+        Command::Redo => println!("redone: {}", opmodel_core::undo::redo(&mut ws)?),
         Command::Incident { service, minutes, at, loss } => {
             let bad = |column: &str, value: &str, expected: &str| Failure::from(Error::invalid(Place { column: Some(column.into()), ..Default::default() }, value, expected));
             let minutes = opmodel_core::incident_log::parse_minutes(&minutes).ok_or_else(|| bad("minutes", &minutes, "minutes so far, 0 or more, such as 30 or 12.5"))?;

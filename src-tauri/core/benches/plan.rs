@@ -91,7 +91,7 @@ fn bench_edit() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut ws = opmodel_core::Workspace::open(&dir.path().join("bench.opmodel")).expect("a workspace");
     let p = portfolio(1_000, 100, 10);
-    ws.batch(|b| {
+    ws.batch("bench", |b| {
         let mut created = Default::default();
         p.services.iter().try_for_each(|s| b.put_service(s, &mut created).map(|_| ()))
     })

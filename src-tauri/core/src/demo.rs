@@ -38,7 +38,7 @@ pub fn write_example(ws: &mut Workspace, force: bool) -> Result<()> {
     if force && (!ws.services()?.is_empty() || !ws.teams()?.is_empty() || !ws.domains()?.is_empty()) {
         crate::snapshot::take_restore_point(ws, "demo --force")?;
     }
-    ws.batch(|b| {
+    ws.batch("load the example", |b| {
         let (s, t, d, k) = b.counts()?;
         if s + t + d + k > 0 && !force {
             return Err(Error::Conflict(format!(

@@ -116,8 +116,9 @@ fn duplicate_names(table: &Table) -> Vec<Problem> {
 pub fn import_services(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
     let services = checked_services(ws, path)?;
     restore_point(ws, "services", path)?;
+    let label = format!("import services from {}", path.file_name().unwrap_or_default().to_string_lossy());
     let existing: Vec<String> = ws.services()?.into_iter().map(|s| s.name).collect();
-    ws.batch(|b| {
+    ws.batch(&label, |b| {
         let mut summary = ImportSummary::default();
         for s in &services {
             b.put_service(s, &mut summary.created)?;
@@ -189,8 +190,9 @@ fn checked_services(ws: &Workspace, path: &Path) -> Result<Vec<crate::model::Ser
 pub fn import_teams(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
     let teams = checked_teams(path)?;
     restore_point(ws, "teams", path)?;
+    let label = format!("import teams from {}", path.file_name().unwrap_or_default().to_string_lossy());
     let existing: Vec<String> = ws.teams()?.into_iter().map(|t| t.name).collect();
-    ws.batch(|b| {
+    ws.batch(&label, |b| {
         let mut summary = ImportSummary::default();
         for t in &teams {
             b.put_team(t)?;
@@ -221,8 +223,9 @@ fn checked_teams(path: &Path) -> Result<Vec<crate::model::Team>> {
 pub fn import_domains(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
     let domains = checked_domains(path)?;
     restore_point(ws, "domains", path)?;
+    let label = format!("import domains from {}", path.file_name().unwrap_or_default().to_string_lossy());
     let existing: Vec<String> = ws.domains()?.into_iter().map(|d| d.name).collect();
-    ws.batch(|b| {
+    ws.batch(&label, |b| {
         let mut summary = ImportSummary::default();
         for d in &domains {
             b.put_domain(d)?;

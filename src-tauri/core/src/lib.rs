@@ -35,6 +35,7 @@ pub mod selector_chart;
 pub mod settings;
 pub mod snapshot;
 pub mod summary;
+pub mod undo;
 pub mod store;
 pub mod view;
 

@@ -133,7 +133,7 @@ fn now() -> String {
 /// oldest beyond the fifty kept are dropped.
 pub fn take_restore_point(ws: &mut Workspace, before: &str) -> Result<i64> {
     let packed = Plan::of(ws)?.pack();
-    ws.transaction(|tx| {
+    ws.transaction("", |tx| {
         tx.execute("INSERT INTO snapshots (kind, taken_at, before, plan) VALUES ('restore_point', ?1, ?2, ?3)", params![now(), before, packed])?;
         let id = tx.last_insert_rowid();
         tx.execute(
@@ -179,10 +179,10 @@ pub fn plan_named(ws: &Workspace, name: &str) -> Result<Plan> {
 }
 
 /// Makes `plan` the working plan, in one transaction.
-fn replace(ws: &mut Workspace, plan: &Plan) -> Result<()> {
+fn replace(ws: &mut Workspace, plan: &Plan, label: &str) -> Result<()> {
     let settings = plan.settings()?;
     let services = plan.services(&settings)?;
-    ws.batch(|b| {
+    ws.batch(label, |b| {
         b.clear()?;
         for (k, v) in &plan.settings {
             b.set_setting(k, v)?;
@@ -197,16 +197,15 @@ fn replace(ws: &mut Workspace, plan: &Plan) -> Result<()> {
         for s in &services {
             b.put_service(s, &mut created)?;
         }
-        Ok(())
-    })?;
-    ws.save_positions(&plan.positions)
+        b.put_positions(&plan.positions)
+    })
 }
 
 /// Restores a restore point; the working plan is kept as a restore point first.
 pub fn restore(ws: &mut Workspace, id: i64) -> Result<()> {
     let plan = plan_of(ws, "SELECT plan FROM snapshots WHERE kind = 'restore_point' AND id = ?1", &id, format!("there is no restore point {id}: opmodel history list shows them"))?;
     take_restore_point(ws, &format!("history restore {id}"))?;
-    replace(ws, &plan)
+    replace(ws, &plan, &format!("restore the plan kept as restore point {id}"))
 }
 
 fn scenario_name(name: &str) -> Result<String> {
@@ -221,7 +220,7 @@ fn no_scenario(name: &str) -> Error {
 pub fn save_scenario(ws: &mut Workspace, name: &str) -> Result<()> {
     let name = scenario_name(name)?;
     let packed = Plan::of(ws)?.pack();
-    ws.transaction(|tx| {
+    ws.transaction("", |tx| {
         tx.execute("DELETE FROM snapshots WHERE kind = 'scenario' AND name = ?1", [&name])?;
         tx.execute("INSERT INTO snapshots (kind, name, taken_at, before, plan) VALUES ('scenario', ?1, ?2, 'saved', ?3)", params![name, now(), packed])?;
         Ok(())
@@ -232,11 +231,11 @@ pub fn save_scenario(ws: &mut Workspace, name: &str) -> Result<()> {
 pub fn open_scenario(ws: &mut Workspace, name: &str) -> Result<()> {
     let plan = plan_named(ws, name)?;
     take_restore_point(ws, &format!("scenario open {name}"))?;
-    replace(ws, &plan)
+    replace(ws, &plan, &format!("open the scenario {name}"))
 }
 
 pub fn delete_scenario(ws: &mut Workspace, name: &str) -> Result<()> {
-    ws.transaction(|tx| match tx.execute("DELETE FROM snapshots WHERE kind = 'scenario' AND name = ?1", [name])? {
+    ws.transaction("", |tx| match tx.execute("DELETE FROM snapshots WHERE kind = 'scenario' AND name = ?1", [name])? {
         0 => Err(no_scenario(name)),
         _ => Ok(()),
     })
@@ -246,7 +245,7 @@ pub fn delete_scenario(ws: &mut Workspace, name: &str) -> Result<()> {
 /// so neither ever replaces another scenario.
 fn rename_or_copy(ws: &mut Workspace, from: &str, to: &str, keep: bool) -> Result<()> {
     let to = scenario_name(to)?;
-    ws.transaction(|tx| {
+    ws.transaction("", |tx| {
         let exists = |name: &str| tx.query_row("SELECT 1 FROM snapshots WHERE kind = 'scenario' AND name = ?1", [name], |_| Ok(())).optional();
         if exists(from)?.is_none() {
             return Err(no_scenario(from));

@@ -24,14 +24,15 @@ const SCHEMA_V1: &str = include_str!("schema_v1.sql");
 const SCHEMA_V2: &str = include_str!("schema_v2.sql");
 const SCHEMA_V3: &str = include_str!("schema_v3.sql");
 const SCHEMA_V4: &str = include_str!("schema_v4.sql");
+const SCHEMA_V5: &str = include_str!("schema_v5.sql");
 
 fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(SCHEMA_V1), M::up(SCHEMA_V2), M::up(SCHEMA_V3), M::up(SCHEMA_V4)])
+    Migrations::new(vec![M::up(SCHEMA_V1), M::up(SCHEMA_V2), M::up(SCHEMA_V3), M::up(SCHEMA_V4), M::up(SCHEMA_V5)])
 }
 
 /// The schema version this code writes.
 pub fn latest_schema_version() -> i64 {
-    4
+    5
 }
 
 pub struct Workspace {
@@ -148,7 +149,18 @@ impl Workspace {
     }
 
     /// Runs `f` in one transaction: all of it is stored, or none.
-    fn edit<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+    /// One edit: one transaction, and one undo step called `label` when it changed anything.
+    fn edit<T>(&mut self, label: &str, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let step = crate::undo::begin(&tx)?;
+        let out = f(&tx)?;
+        crate::undo::end(&tx, step, label)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// One transaction that is not an edit of its own, for undo and redo.
+    pub(crate) fn unrecorded<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
@@ -184,7 +196,7 @@ impl Workspace {
             }
         }
         let canonical = settings.value(key).ok_or_else(|| SettingError::UnknownKey(key.to_string()))?;
-        self.edit(|tx| {
+        self.edit(&format!("change the setting {key}"), |tx| {
             tx.execute("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", params![key, canonical])?;
             Ok(())
         })
@@ -253,7 +265,7 @@ impl Workspace {
     /// Adds (`id` None) or updates a service, creating its team and domain
     /// with defaults when they are new; one transaction.
     pub fn save_service(&mut self, id: Option<i64>, service: &Service) -> Result<(i64, Created)> {
-        self.edit(|tx| {
+        self.edit(&service_label(id, service), |tx| {
             let mut created = Created::default();
             let id = upsert_service(tx, id, service, &mut created)?;
             Ok((id, created))
@@ -263,7 +275,7 @@ impl Workspace {
     /// Adds or updates a service together with the new team and domain it
     /// needs, in one transaction.
     pub fn save_service_with(&mut self, id: Option<i64>, service: &Service, team: Option<&Team>, domain: Option<&Domain>) -> Result<i64> {
-        self.edit(|tx| {
+        self.edit(&service_label(id, service), |tx| {
             let mut batch = Batch { tx };
             team.map(|t| batch.put_team(t)).transpose()?;
             domain.map(|d| batch.put_domain(d)).transpose()?;
@@ -272,7 +284,8 @@ impl Workspace {
     }
 
     pub fn delete_service(&mut self, id: i64) -> Result<()> {
-        self.edit(|tx| match tx.execute("DELETE FROM services WHERE id = ?1", [id])? {
+        let name: Option<String> = self.conn.query_row("SELECT name FROM services WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+        self.edit(&format!("delete the service {}", name.unwrap_or_default()), |tx| match tx.execute("DELETE FROM services WHERE id = ?1", [id])? {
             0 => Err(Error::NotFound(format!("no service with id {id}"))),
             _ => Ok(()),
         })
@@ -282,7 +295,8 @@ impl Workspace {
     /// Adds a team, or changes the one named `original` (its name too: its
     /// services follow, as they refer to it by id).
     pub fn save_team(&mut self, original: Option<&str>, team: &Team) -> Result<()> {
-        self.edit(|tx| {
+        let label = if original.is_some() { format!("edit the team {}", team.name) } else { format!("add the team {}", team.name) };
+        self.edit(&label, |tx| {
             let values = params![team.name, team.funding.as_str(), team.on_call_participants];
             match row_to_save(tx, "team", original, &team.name)? {
                 Some(id) => tx.execute("UPDATE teams SET name = ?1, funding = ?2, on_call_participants = ?3 WHERE id = ?4", [values, params![id]].concat().as_slice())?,
@@ -294,7 +308,8 @@ impl Workspace {
 
     /// Adds a domain, or changes the one named `original` (its name too).
     pub fn save_domain(&mut self, original: Option<&str>, domain: &Domain) -> Result<()> {
-        self.edit(|tx| {
+        let label = if original.is_some() { format!("edit the domain {}", domain.name) } else { format!("add the domain {}", domain.name) };
+        self.edit(&label, |tx| {
             let values = params![domain.name, domain.kind.as_str(), domain.on_call_budget_holder.as_str()];
             match row_to_save(tx, "domain", original, &domain.name)? {
                 Some(id) => {
@@ -316,17 +331,17 @@ impl Workspace {
 
     /// Deletes a team no service belongs to.
     pub fn delete_team(&mut self, name: &str) -> Result<()> {
-        self.edit(|tx| delete_unused(tx, "team", name))
+        self.edit(&format!("delete the team {name}"), |tx| delete_unused(tx, "team", name))
     }
 
     /// Deletes a domain no service is in.
     pub fn delete_domain(&mut self, name: &str) -> Result<()> {
-        self.edit(|tx| delete_unused(tx, "domain", name))
+        self.edit(&format!("delete the domain {name}"), |tx| delete_unused(tx, "domain", name))
     }
 
     /// Deletes a domain, its services moving out to no domain, in one transaction.
     pub fn delete_domain_releasing(&mut self, name: &str) -> Result<()> {
-        self.edit(|tx| {
+        self.edit(&format!("delete the domain {name}"), |tx| {
             tx.execute("UPDATE services SET domain_id = NULL WHERE domain_id = (SELECT id FROM domains WHERE name = ?1)", [name])?;
             tx.execute("DELETE FROM map_positions WHERE node = ?1 OR node LIKE ?2", params![format!("domain:{name}"), format!("team:{name}/%")])?;
             delete_unused(tx, "domain", name)
@@ -335,7 +350,8 @@ impl Workspace {
 
     /// Moves services into a domain (or out of every domain), in one transaction.
     pub fn move_services(&mut self, ids: &[i64], domain: Option<&str>) -> Result<()> {
-        self.edit(|tx| {
+        let what = if ids.len() == 1 { "a service".to_string() } else { format!("{} services", ids.len()) };
+        self.edit(&format!("move {what} to {}", domain.unwrap_or("no domain")), |tx| {
             let domain_id: Option<i64> = match domain {
                 Some(d) => Some(tx.query_row("SELECT id FROM domains WHERE name = ?1", [d], |r| r.get(0)).optional()?.ok_or_else(|| Error::NotFound(format!("there is no domain named '{d}'")))?),
                 None => None,
@@ -377,7 +393,12 @@ impl Workspace {
 
     /// Records incidents (id 0) or changes one (its id), in one transaction.
     pub fn save_incidents(&mut self, incidents: &[crate::incidents::Incident]) -> Result<()> {
-        self.edit(|tx| {
+        let label = match incidents {
+            [one] if one.id != 0 => format!("edit an incident of {}", one.service),
+            [one] => format!("record an incident of {}", one.service),
+            many => format!("record {} incidents", many.len()),
+        };
+        self.edit(&label, |tx| {
             for i in incidents {
                 let values = params![
                     i.service,
@@ -406,7 +427,7 @@ impl Workspace {
     }
 
     pub fn delete_incident(&mut self, id: i64) -> Result<()> {
-        self.edit(|tx| match tx.execute("DELETE FROM incidents WHERE id = ?1", [id])? {
+        self.edit("delete an incident", |tx| match tx.execute("DELETE FROM incidents WHERE id = ?1", [id])? {
             0 => Err(Error::NotFound(format!("no incident with id {id}"))),
             _ => Ok(()),
         })
@@ -438,8 +459,8 @@ impl Workspace {
     }
 
     /// Runs `f` in one transaction, for the snapshot module.
-    pub(crate) fn transaction<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        self.edit(f)
+    pub(crate) fn transaction<T>(&mut self, label: &str, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        self.edit(label, f)
     }
 
     /// Where the user left each box on the domain map.
@@ -451,20 +472,27 @@ impl Workspace {
 
     /// Keeps where boxes were dragged to.
     pub fn save_positions(&mut self, positions: &[crate::map::Position]) -> Result<()> {
-        self.edit(|tx| {
-            for p in positions {
-                tx.execute(
-                    "INSERT INTO map_positions(node, x, y) VALUES (?1, ?2, ?3) ON CONFLICT(node) DO UPDATE SET x = excluded.x, y = excluded.y",
-                    params![p.node, p.x, p.y],
-                )?;
-            }
-            Ok(())
-        })
+        self.edit("move boxes on the map", |tx| put_positions(tx, positions))
     }
 
-    pub fn batch<T>(&mut self, f: impl FnOnce(&mut Batch) -> Result<T>) -> Result<T> {
-        self.edit(|tx| f(&mut Batch { tx }))
+    /// Several changes as one edit (an import, the example, a restored plan), undone as one.
+    pub fn batch<T>(&mut self, label: &str, f: impl FnOnce(&mut Batch) -> Result<T>) -> Result<T> {
+        self.edit(label, |tx| f(&mut Batch { tx }))
     }
+}
+
+fn put_positions(tx: &Transaction, positions: &[crate::map::Position]) -> Result<()> {
+    for p in positions {
+        tx.execute(
+            "INSERT INTO map_positions(node, x, y) VALUES (?1, ?2, ?3) ON CONFLICT(node) DO UPDATE SET x = excluded.x, y = excluded.y",
+            params![p.node, p.x, p.y],
+        )?;
+    }
+    Ok(())
+}
+
+fn service_label(id: Option<i64>, service: &Service) -> String {
+    if id.is_some() { format!("edit {}", service.name) } else { format!("add {}", service.name) }
 }
 
 /// The id of the team or domain (`what`) an edit saves: the one named
@@ -533,6 +561,10 @@ impl Batch<'_> {
     }
 
     /// Empties the workspace: services, teams, domains and settings.
+    pub fn put_positions(&mut self, positions: &[crate::map::Position]) -> Result<()> {
+        put_positions(self.tx, positions)
+    }
+
     pub fn clear(&mut self) -> Result<()> {
         self.tx.execute_batch("DELETE FROM peak_periods; DELETE FROM services; DELETE FROM teams; DELETE FROM domains; DELETE FROM settings; DELETE FROM map_positions;")?;
         Ok(())

@@ -15,6 +15,7 @@ import type {
   Comparison,
   Evidence,
   SnapshotInfo,
+  UndoState,
   LiveIncident,
   LossDistributions,
   NewOwners,
@@ -96,6 +97,9 @@ export const saveScenario = (name: string) => call<SnapshotInfo[]>('save_scenari
 /** Makes a scenario the working plan; the working plan is kept as a restore point first. */
 export const openScenario = (name: string) => call<WorkspaceInfo>('open_scenario', { name });
 export const deleteScenario = (name: string) => call<SnapshotInfo[]>('delete_scenario', { name });
+export const undoState = () => call<UndoState>('undo_state');
+export const undo = () => call<string>('undo');
+export const redo = () => call<string>('redo');
 export const renameScenario = (from: string, to: string) => call<SnapshotInfo[]>('rename_scenario', { from, to });
 export const copyScenario = (from: string, to: string) => call<SnapshotInfo[]>('copy_scenario', { from, to });
 /** Two plans side by side: scenario names, or `current` for the working plan. */
