@@ -40,6 +40,8 @@ const COMMANDS: &[&str] = &[
     "delete_scenario",
     "rename_scenario",
     "undo_state",
+    "preview_paste",
+    "apply_paste",
     "undo",
     "redo",
     "copy_scenario",

@@ -7,7 +7,7 @@ pub mod window_state;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
-use opmodel_core::import::{self, ImportKind, ImportPreview};
+use opmodel_core::import::{self, ImportKind, ImportPreview, Paste};
 use opmodel_core::incident_log::{self, IncidentInput, IncidentReport};
 use opmodel_core::compare::{self, Comparison};
 use opmodel_core::evidence::Evidence;
@@ -261,6 +261,17 @@ fn list_history(state: State<AppState>) -> Reply<Vec<SnapshotInfo>> {
 }
 
 #[tauri::command]
+fn preview_paste(state: State<AppState>, paste: Paste) -> Reply<ImportPreview> {
+    state.with(|ws| import::preview_paste(ws, &paste))
+}
+
+/// Applies a checked paste; the app rereads the services.
+#[tauri::command]
+fn apply_paste(state: State<AppState>, paste: Paste) -> Reply<WorkspaceInfo> {
+    state.with(|ws| import::apply_paste(ws, &paste).and_then(|_| WorkspaceInfo::new(ws)))
+}
+
+#[tauri::command]
 fn undo_state(state: State<AppState>) -> Reply<UndoState> {
     state.with(|ws| undo::state(ws))
 }
@@ -372,6 +383,8 @@ pub fn builder<R: Runtime>(base: tauri::Builder<R>, state: AppState) -> tauri::B
             delete_scenario,
             rename_scenario,
             undo_state,
+            preview_paste,
+            apply_paste,
             undo,
             redo,
             copy_scenario,

@@ -30,6 +30,7 @@ fn generated() -> String {
         crate::report::ReportKind::decl(&cfg),
         crate::import::ImportKind::decl(&cfg),
         crate::import::ImportPreview::decl(&cfg),
+        crate::import::Paste::decl(&cfg),
         crate::report::ReportFormat::decl(&cfg),
         crate::summary::CostSummary::decl(&cfg),
         crate::summary::HolderTotals::decl(&cfg),

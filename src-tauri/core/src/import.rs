@@ -84,6 +84,31 @@ impl Table {
         Ok(Table { file, rows })
     }
 
+    /// Rows pasted from a spreadsheet, already given our column names: row 1 is the first row pasted.
+    pub(crate) fn pasted(paste: &Paste, columns: &[&str]) -> Result<Table> {
+        let file = PASTED.to_string();
+        let mut problems = Vec::new();
+        for (i, c) in paste.columns.iter().enumerate() {
+            let place = Place { file: Some(file.clone()), row: None, column: Some(c.clone()), item: None };
+            if !columns.contains(&c.as_str()) {
+                problems.push(Problem { place, value: c.clone(), expected: format!("one of the columns {}", columns.join(", ")) });
+            } else if paste.columns[..i].contains(c) {
+                problems.push(Problem { place, value: c.clone(), expected: "each column once".into() });
+            }
+        }
+        for (i, r) in paste.rows.iter().enumerate() {
+            if r.len() != paste.columns.len() {
+                let place = Place { file: Some(file.clone()), row: Some(i as u64 + 1), column: None, item: None };
+                problems.push(Problem { place, value: format!("{} cells", r.len()), expected: format!("{} cells, one for each column pasted into", paste.columns.len()) });
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
+        let rows = paste.rows.iter().enumerate().map(|(i, r)| (i as u64 + 1, paste.columns.iter().cloned().zip(r.iter().cloned()).collect())).collect();
+        Ok(Table { file, rows })
+    }
+
     pub(crate) fn place(&self, row: u64) -> Place {
         Place { file: Some(self.file.clone()), row: Some(row), column: None, item: None }
     }
@@ -112,15 +137,43 @@ fn duplicate_names(table: &Table) -> Vec<Problem> {
     problems
 }
 
+/// What the planner calls rows pasted from a spreadsheet in its messages.
+pub const PASTED: &str = "the pasted rows";
+
+/// Rows pasted from a spreadsheet into the services grid: the grid's column
+/// names the cells went under, and the cells, a row each.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, TS)]
+pub struct Paste {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// What pasting would do, checked as an import is; stores nothing.
+pub fn preview_paste(ws: &Workspace, paste: &Paste) -> Result<ImportPreview> {
+    preview_outcome(ws, ImportKind::Services, Table::pasted(paste, SERVICE_COLUMNS).and_then(|t| services_preview(ws, &t)))
+}
+
+/// Pastes rows: all or nothing, one edit, the plan before it kept as a restore point.
+pub fn apply_paste(ws: &mut Workspace, paste: &Paste) -> Result<ImportSummary> {
+    let services = checked_services(ws, &Table::pasted(paste, SERVICE_COLUMNS)?)?;
+    let label = format!("paste {} row{}", services.len(), if services.len() == 1 { "" } else { "s" });
+    crate::snapshot::take_restore_point(ws, &label)?;
+    store_services(ws, &services, &label)
+}
+
 /// Adds or updates services by name; all or nothing.
 pub fn import_services(ws: &mut Workspace, path: &Path) -> Result<ImportSummary> {
-    let services = checked_services(ws, path)?;
+    let services = checked_services(ws, &Table::read(path, SERVICE_COLUMNS, SERVICE_REQUIRED)?)?;
     restore_point(ws, "services", path)?;
     let label = format!("import services from {}", path.file_name().unwrap_or_default().to_string_lossy());
+    store_services(ws, &services, &label)
+}
+
+fn store_services(ws: &mut Workspace, services: &[crate::model::Service], label: &str) -> Result<ImportSummary> {
     let existing: Vec<String> = ws.services()?.into_iter().map(|s| s.name).collect();
-    ws.batch(&label, |b| {
+    ws.batch(label, |b| {
         let mut summary = ImportSummary::default();
-        for s in &services {
+        for s in services {
             b.put_service(s, &mut summary.created)?;
             if existing.contains(&s.name) { summary.updated += 1 } else { summary.added += 1 }
         }
@@ -128,9 +181,8 @@ pub fn import_services(ws: &mut Workspace, path: &Path) -> Result<ImportSummary>
     })
 }
 
-/// Every row of a services file, checked; nothing is stored.
-fn checked_services(ws: &Workspace, path: &Path) -> Result<Vec<crate::model::Service>> {
-    let table = Table::read(path, SERVICE_COLUMNS, SERVICE_REQUIRED)?;
+/// Every row of a services file (or a paste), checked; nothing is stored.
+fn checked_services(ws: &Workspace, table: &Table) -> Result<Vec<crate::model::Service>> {
     let settings = ws.settings()?;
     let existing = ws.services()?;
     let mut problems = duplicate_names(&table);
@@ -281,21 +333,24 @@ pub struct ImportPreview {
     pub problems: Vec<String>,
 }
 
+/// Names the services rows would add or update, and the teams and domains they would create.
+fn services_preview(ws: &Workspace, table: &Table) -> Result<(Vec<String>, Vec<String>, Vec<String>)> {
+    let services = checked_services(ws, table)?;
+    let teams: Vec<String> = ws.teams()?.into_iter().map(|t| t.name).collect();
+    let domains: Vec<String> = ws.domains()?.into_iter().map(|d| d.name).collect();
+    let mut new_teams: Vec<String> = services.iter().map(|s| s.team.clone()).filter(|t| !teams.contains(t)).collect();
+    let mut new_domains: Vec<String> = services.iter().filter_map(|s| s.domain.clone()).filter(|d| !domains.contains(d)).collect();
+    new_teams.sort();
+    new_teams.dedup();
+    new_domains.sort();
+    new_domains.dedup();
+    Ok((services.into_iter().map(|s| s.name).collect(), new_teams, new_domains))
+}
+
 /// Checks a file as its import would, and says what it would do; stores nothing.
 pub fn preview(ws: &Workspace, what: ImportKind, path: &Path) -> Result<ImportPreview> {
-    let split = |names: Vec<String>, existing: &[String]| -> (Vec<String>, Vec<String>) { names.into_iter().partition(|n| !existing.contains(n)) };
     let rows = match what {
-        ImportKind::Services => checked_services(ws, path).map(|services| {
-            let teams: Vec<String> = ws.teams().unwrap_or_default().into_iter().map(|t| t.name).collect();
-            let domains: Vec<String> = ws.domains().unwrap_or_default().into_iter().map(|d| d.name).collect();
-            let mut new_teams: Vec<String> = services.iter().map(|s| s.team.clone()).filter(|t| !teams.contains(t)).collect();
-            let mut new_domains: Vec<String> = services.iter().filter_map(|s| s.domain.clone()).filter(|d| !domains.contains(d)).collect();
-            new_teams.sort();
-            new_teams.dedup();
-            new_domains.sort();
-            new_domains.dedup();
-            (services.into_iter().map(|s| s.name).collect::<Vec<_>>(), new_teams, new_domains)
-        }),
+        ImportKind::Services => Table::read(path, SERVICE_COLUMNS, SERVICE_REQUIRED).and_then(|t| services_preview(ws, &t)),
         ImportKind::Teams => checked_teams(path).map(|t| (t.into_iter().map(|t| t.name).collect(), vec![], vec![])),
         ImportKind::Domains => checked_domains(path).map(|d| (d.into_iter().map(|d| d.name).collect(), vec![], vec![])),
         // Incidents are only ever added: each is named by its service and start.
@@ -303,6 +358,11 @@ pub fn preview(ws: &Workspace, what: ImportKind, path: &Path) -> Result<ImportPr
             (i.iter().map(|i| format!("{} at {}", i.service, i.started_at.format("%Y-%m-%d %H:%M"))).collect(), vec![], vec![])
         }),
     };
+    preview_outcome(ws, what, rows)
+}
+
+/// The preview of rows checked: what they add and update, or every problem.
+fn preview_outcome(ws: &Workspace, what: ImportKind, rows: Result<(Vec<String>, Vec<String>, Vec<String>)>) -> Result<ImportPreview> {
     match rows {
         Ok((names, new_teams, new_domains)) => {
             let existing: Vec<String> = match what {
@@ -311,7 +371,7 @@ pub fn preview(ws: &Workspace, what: ImportKind, path: &Path) -> Result<ImportPr
                 ImportKind::Domains => ws.domains()?.into_iter().map(|d| d.name).collect(),
                 ImportKind::Incidents => Vec::new(),
             };
-            let (added, updated) = split(names, &existing);
+            let (added, updated) = names.into_iter().partition(|n| !existing.contains(n));
             Ok(ImportPreview { added, updated, new_teams, new_domains, problems: vec![] })
         }
         Err(Error::Invalid(problems)) => Ok(ImportPreview { problems: problems.iter().map(ToString::to_string).collect(), ..Default::default() }),

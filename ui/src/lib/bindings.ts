@@ -47,6 +47,7 @@ export type AppError = { code: string, message: string, name?: string, suggestio
 export type ReportKind = "services" | "schedules" | "premiums" | "budget" | "raci" | "pitfalls" | "assumptions" | "domain_map" | "selector" | "incidents";
 export type ImportKind = "services" | "teams" | "domains" | "incidents";
 export type ImportPreview = { added: Array<string>, updated: Array<string>, new_teams: Array<string>, new_domains: Array<string>, problems: Array<string>, };
+export type Paste = { columns: Array<string>, rows: Array<Array<string>>, };
 export type ReportFormat = "json" | "csv" | "pdf" | "svg" | "png";
 export type CostSummary = { currency: string, 
 /**
