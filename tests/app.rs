@@ -44,8 +44,9 @@ fn the_app_loads_the_example_and_edits_a_service() {
         "exposure_per_hour": "300000", "feature_demand": "Very High", "peak_exposure_per_hour": null,
         "peak_periods": "", "out_of_hours_incidents_per_year": "8", "model_override": null, "override_reason": null
     });
-    let after = invoke(&webview, "save_service", json!({ "id": bedroom["id"], "input": input.clone() })).unwrap();
-    let bedroom = after.as_array().unwrap().iter().find(|s| s["name"] == "bedroom").unwrap();
+    // An edit answers with the edited row alone.
+    let bedroom = &invoke(&webview, "save_service", json!({ "id": bedroom["id"], "input": input.clone() })).unwrap();
+    assert_eq!(bedroom["name"], "bedroom");
     assert_eq!((bedroom["availability_target"].as_str(), bedroom["on_call_out_of_hours"].as_str()), (Some("99.9"), Some("team")));
 
     input["exposure_per_hour"] = json!("lots");
@@ -102,4 +103,36 @@ fn a_command_outside_the_capability_is_refused() {
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     assert!(invoke(&webview, "plugin:dialog|message", json!({ "message": "hi" })).is_err());
     assert!(invoke(&webview, "workspace_info", json!({})).is_ok());
+}
+
+#[test]
+fn opened_workspaces_are_listed_as_recent_most_recent_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b, c) = (dir.path().join("a.opmodel"), dir.path().join("b.opmodel"), dir.path().join("c.opmodel"));
+    let state = AppState::new(Workspace::open(&a).unwrap(), None);
+    let recent_file = dir.path().join("config").join(opmodel_app::recent::FILE);
+    // The workspace opened at start is the first one.
+    state.keep_recent_in(recent_file.clone());
+    let app = builder(mock_builder(), state).build(context()).expect("app builds");
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    let names = |webview| -> Vec<String> {
+        let list = invoke(webview, "recent_workspaces", json!({})).unwrap();
+        list.as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(names(&webview), ["a.opmodel"]);
+
+    invoke(&webview, "new_workspace", json!({ "path": b })).unwrap();
+    invoke(&webview, "save_as", json!({ "path": c })).unwrap();
+    invoke(&webview, "open_workspace", json!({ "path": a })).unwrap();
+    assert_eq!(names(&webview), ["a.opmodel", "c.opmodel", "b.opmodel"]);
+    let first = invoke(&webview, "recent_workspaces", json!({})).unwrap()[0].clone();
+    assert_eq!(first["path"], std::fs::canonicalize(&a).unwrap().display().to_string());
+    assert_eq!(first["exists"], true);
+
+    // A file that is gone is dropped, from the file too; a failed open is not remembered.
+    std::fs::remove_file(&b).unwrap();
+    assert_eq!(names(&webview), ["a.opmodel", "c.opmodel"]);
+    assert_eq!(opmodel_app::recent::load(&recent_file).len(), 2);
+    assert!(invoke(&webview, "open_workspace", json!({ "path": b })).is_err());
+    assert_eq!(names(&webview), ["a.opmodel", "c.opmodel"]);
 }

@@ -18,7 +18,7 @@ use opmodel_core::input::{NewOwners, ServiceInput};
 use opmodel_core::map::{self, DomainMap, Position};
 use opmodel_core::selector_chart::SelectorChart;
 use opmodel_core::organisation::{self, organisation, DomainInput, Organisation, TeamInput};
-use opmodel_core::view::{service_views, setting_views, ServiceView, SettingView, WorkspaceInfo};
+use opmodel_core::view::{service_view, service_views, setting_views, ServiceView, SettingView, WorkspaceInfo};
 use opmodel_core::portfolio::Portfolio;
 use opmodel_core::report::{self, ReportFormat, ReportKind};
 use opmodel_core::summary::{self, CostSummary};
@@ -129,8 +129,9 @@ fn list_services(state: State<AppState>) -> Reply<Vec<ServiceView>> {
 }
 
 #[tauri::command]
-fn save_service(state: State<AppState>, id: Option<i64>, input: ServiceInput, create: Option<NewOwners>) -> Reply<Vec<ServiceView>> {
-    state.with(|ws| opmodel_core::input::save_service(ws, id, &input, &create.unwrap_or_default()).and_then(|()| service_views(ws)))
+/// Saves one service; resolves to its row alone, so an edit costs what it changes.
+fn save_service(state: State<AppState>, id: Option<i64>, input: ServiceInput, create: Option<NewOwners>) -> Reply<ServiceView> {
+    state.with(|ws| opmodel_core::input::save_service(ws, id, &input, &create.unwrap_or_default()).and_then(|id| service_view(ws, id)))
 }
 
 #[tauri::command]
@@ -334,8 +335,8 @@ fn save_as(state: State<AppState>, path: PathBuf) -> Reply<WorkspaceInfo> {
 }
 
 #[tauri::command]
-fn delete_service(state: State<AppState>, id: i64) -> Reply<Vec<ServiceView>> {
-    state.with(|ws| ws.delete_service(id).and_then(|()| service_views(ws)))
+fn delete_service(state: State<AppState>, id: i64) -> Reply<()> {
+    state.with(|ws| ws.delete_service(id))
 }
 
 /// The app on a given builder, generic over the runtime so tests can build

@@ -172,7 +172,8 @@ pub struct NewOwners {
 /// Checks an edit made in the app and stores it as one transaction. A team
 /// or domain that does not exist is refused, naming the closest existing
 /// ones, unless `create` says what it is; then it is created with the edit.
-pub fn save_service(ws: &mut Workspace, id: Option<i64>, input: &ServiceInput, create: &NewOwners) -> Result<()> {
+/// Resolves to the service's id.
+pub fn save_service(ws: &mut Workspace, id: Option<i64>, input: &ServiceInput, create: &NewOwners) -> Result<i64> {
     let settings = ws.settings()?;
     let place = Place { item: Some(format!("service '{}'", input.name.trim())), ..Default::default() };
     let service = input.validate(&settings, &place).map_err(Error::Invalid)?;
@@ -183,8 +184,7 @@ pub fn save_service(ws: &mut Workspace, id: Option<i64>, input: &ServiceInput, c
         Some(d) => new_owner("domain", d, &domains, create.domain.as_ref().map(|x| x.validate(&place)))?,
         None => None,
     };
-    ws.save_service_with(id, &service, new_team.as_ref(), new_domain.as_ref())?;
-    Ok(())
+    ws.save_service_with(id, &service, new_team.as_ref(), new_domain.as_ref())
 }
 
 /// The team or domain (`what`) to create for `name`: none when it exists;

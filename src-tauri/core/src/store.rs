@@ -227,9 +227,23 @@ impl Workspace {
 
     /// Every service, in the order they were added.
     pub fn services(&self) -> Result<Vec<Service>> {
+        self.services_where(None)
+    }
+
+    /// One service, as `services` gives it: an edit shows its row without reading them all.
+    pub fn service(&self, id: i64) -> Result<Service> {
+        self.services_where(Some(id))?.pop().ok_or_else(|| Error::NotFound(format!("no service with id {id}")))
+    }
+
+    pub fn service_count(&self) -> Result<u32> {
+        Ok(self.conn.query_row("SELECT COUNT(*) FROM services", [], |r| r.get(0))?)
+    }
+
+    /// Every service, or only the one with id `only`.
+    fn services_where(&self, only: Option<i64>) -> Result<Vec<Service>> {
         let mut peaks: HashMap<i64, Vec<DateRange>> = HashMap::new();
-        let mut stmt = self.conn.prepare("SELECT service_id, start_date, end_date FROM peak_periods ORDER BY service_id, start_date")?;
-        let mut rows = stmt.query([])?;
+        let mut stmt = self.conn.prepare("SELECT service_id, start_date, end_date FROM peak_periods WHERE ?1 IS NULL OR service_id = ?1 ORDER BY service_id, start_date")?;
+        let mut rows = stmt.query([only])?;
         while let Some(r) = rows.next()? {
             peaks.entry(r.get(0)?).or_default().push(DateRange { start: r.get(1)?, end: r.get(2)? });
         }
@@ -237,9 +251,10 @@ impl Workspace {
             "SELECT s.id, s.name, s.kind, t.name, d.name, s.exposure_minor, s.feature_demand, s.peak_exposure_minor,
                     s.incidents_per_year, s.model_override, s.override_reason
              FROM services s JOIN teams t ON t.id = s.team_id LEFT JOIN domains d ON d.id = s.domain_id
+             WHERE ?1 IS NULL OR s.id = ?1
              ORDER BY s.id",
         )?;
-        let rows = stmt.query_map([], |r| {
+        let rows = stmt.query_map([only], |r| {
             let id: i64 = r.get(0)?;
             let kind: String = r.get(2)?;
             let peak_minor: Option<i64> = r.get(7)?;

@@ -108,6 +108,11 @@ pub fn service_views(ws: &Workspace) -> Result<Vec<ServiceView>> {
     Ok(views(&ws.services()?, &ws.settings()?))
 }
 
+/// One service with its derived values: what an edit of it changes in the grid.
+pub fn service_view(ws: &Workspace, id: i64) -> Result<ServiceView> {
+    Ok(ServiceView::new(&ws.service(id)?, &ws.settings()?))
+}
+
 /// What the app's header shows, and the choices its editors offer.
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct WorkspaceInfo {
@@ -130,7 +135,7 @@ impl WorkspaceInfo {
             demand_bands: settings.demand_bands.display_labels(),
             teams: ws.teams()?.into_iter().map(|t| t.name).collect(),
             domains: ws.domains()?.into_iter().map(|d| d.name).collect(),
-            service_count: ws.services()?.len() as u32,
+            service_count: ws.service_count()?,
         })
     }
 }
