@@ -16,6 +16,7 @@ import type {
   Evidence,
   SnapshotInfo,
   UndoState,
+  Paste,
   LiveIncident,
   LossDistributions,
   NewOwners,
@@ -54,11 +55,19 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 export const workspaceInfo = () => call<WorkspaceInfo>('workspace_info');
 export const newWorkspace = (path: string) => call<WorkspaceInfo>('new_workspace', { path });
 export const openWorkspace = (path: string) => call<WorkspaceInfo>('open_workspace', { path });
+
+/**
+ * A workspace opened before: `name` is its file name, `folder` where it is (`~` for home). The shell's own type
+ * (src-tauri/src/recent.rs, whose tests pin these fields), not the core's, so not in bindings.ts.
+ */
+export type RecentWorkspace = { path: string; name: string; folder: string; exists: boolean };
+/** Most recent first, at most ten; files no longer there are left out. Open one with `openWorkspace`. */
+export const recentWorkspaces = () => call<RecentWorkspace[]>('recent_workspaces');
 export const loadExample = () => call<WorkspaceInfo>('load_example');
 export const listServices = () => call<ServiceView[]>('list_services');
 export const saveService = (id: ServiceId | null, input: ServiceInput, create: NewOwners | null = null) =>
-  call<ServiceView[]>('save_service', { id, input, create });
-export const deleteService = (id: ServiceId) => call<ServiceView[]>('delete_service', { id });
+  call<ServiceView>('save_service', { id, input, create });
+export const deleteService = (id: ServiceId) => call<null>('delete_service', { id });
 export const listOrganisation = () => call<Organisation>('list_organisation');
 export const saveTeam = (original: string | null, input: TeamInput) =>
   call<Organisation>('save_team', { original, input });
@@ -97,6 +106,8 @@ export const saveScenario = (name: string) => call<SnapshotInfo[]>('save_scenari
 /** Makes a scenario the working plan; the working plan is kept as a restore point first. */
 export const openScenario = (name: string) => call<WorkspaceInfo>('open_scenario', { name });
 export const deleteScenario = (name: string) => call<SnapshotInfo[]>('delete_scenario', { name });
+export const previewPaste = (paste: Paste) => call<ImportPreview>('preview_paste', { paste });
+export const applyPaste = (paste: Paste) => call<WorkspaceInfo>('apply_paste', { paste });
 export const undoState = () => call<UndoState>('undo_state');
 export const undo = () => call<string>('undo');
 export const redo = () => call<string>('redo');
