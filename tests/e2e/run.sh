@@ -4,7 +4,9 @@
 # workspace and data folder. Cleans up by PID, never by name (E2E.md).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
-app="$root/target/debug/opmodel-app"
+# E2E_PROFILE=release measures the release build (tests/e2e/bench.sh).
+profile="${E2E_PROFILE:-debug}"
+app="$root/target/$profile/opmodel-app"
 driver="$root/.tools/bin/tauri-driver"
 [ -x "$app" ] || { echo "e2e: $app is missing: build it first (make test does)"; exit 1; }
 [ -x "$driver" ] || { echo "e2e: $driver is missing (make deps installs it)"; exit 1; }
@@ -38,9 +40,9 @@ export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME=
 pids=($! "$xvfb_pid")
 for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 
-export OPMODEL_APP="$app" OPMODEL_CLI="$root/target/debug/opmodel" E2E_ARTIFACTS="$root/tests/artifacts"
+export OPMODEL_APP="$app" OPMODEL_CLI="$root/target/$profile/opmodel" E2E_ARTIFACTS="$root/tests/artifacts"
 export WEBDRIVER_URL="http://127.0.0.1:$port"
 status=0
-cargo test -p opmodel-e2e "$@" -- --nocapture --test-threads=1 || status=$?
+cargo test -p opmodel-e2e "$@" -- --nocapture --test-threads=1 ${E2E_TEST_ARGS:-} || status=$?
 [ "$status" -eq 0 ] || { echo "--- tauri-driver log"; tail -50 "$work/driver.log"; }
 exit "$status"
