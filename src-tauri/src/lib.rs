@@ -223,7 +223,7 @@ fn save_positions(state: State<AppState>, positions: Vec<Position>) -> Reply<()>
 
 #[tauri::command]
 fn release_domain(state: State<AppState>, name: String) -> Reply<DomainMap> {
-    state.with(|ws| ws.delete_domain_releasing(&name).and_then(|()| Ok(map::domain_map(&Portfolio::load(ws)?, ws.positions()?))))
+    state.with(|ws| map::release_domain(ws, &name).and_then(|()| Ok(map::domain_map(&Portfolio::load(ws)?, ws.positions()?))))
 }
 
 #[tauri::command]

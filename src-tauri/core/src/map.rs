@@ -102,6 +102,20 @@ pub const NOT_RECOMMENDED: &str = "grouped by geography or tool: not recommended
 pub const UNNEEDED: &str = "team schedules already cover its services out of hours: this domain's schedule is not needed";
 
 /// The map of a portfolio, with the positions the user left.
+/// Deletes a domain, its services moving out to no domain. When that moves
+/// more than one service, the plan before it is kept as a restore point, as
+/// before any change of many rows.
+pub fn release_domain(ws: &mut crate::store::Workspace, name: &str) -> crate::error::Result<()> {
+    if !ws.domains()?.iter().any(|d| d.name == name) {
+        return Err(crate::error::Error::NotFound(format!("there is no domain named '{name}'")));
+    }
+    let moved = ws.services()?.iter().filter(|s| s.domain.as_deref() == Some(name)).count();
+    if moved > 1 {
+        crate::snapshot::take_restore_point(ws, &format!("delete the domain {name} ({moved} services)"))?;
+    }
+    ws.delete_domain_releasing(name)
+}
+
 pub fn domain_map(p: &Portfolio, positions: Vec<Position>) -> DomainMap {
     let b = budget(p);
     let plan = &b.schedules;

@@ -1,5 +1,6 @@
 //! Rows pasted from a spreadsheet: checked first, with each problem by row
-//! and column, then applied as one edit (undone as one), or not at all.
+//! and column, then applied as one edit (undone as one), or not at all; and
+//! a restore point before each change of many rows.
 
 use opmodel_core::import::{apply_paste, preview_paste, Paste};
 use opmodel_core::{demo, snapshot, undo, Workspace};
@@ -48,4 +49,19 @@ fn cells_that_do_not_fit_their_columns_are_refused() {
     let problems = preview_paste(&ws, &ragged).unwrap().problems;
     assert!(problems.iter().any(|p| p.contains("colour")), "{problems:?}");
     assert!(problems.iter().any(|p| p.contains("row 1") && p.contains("2 cells")), "{problems:?}");
+}
+
+#[test]
+fn deleting_a_domain_of_several_services_keeps_a_restore_point_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = Workspace::open(&dir.path().join("release.opmodel")).unwrap();
+    demo::write_example(&mut ws, false).unwrap();
+    assert!(opmodel_core::map::release_domain(&mut ws, "nowhere").is_err());
+    assert!(snapshot::restore_points(&ws).unwrap().is_empty(), "a refused delete keeps no restore point");
+    opmodel_core::map::release_domain(&mut ws, "home-shopping").unwrap();
+    assert!(ws.services().unwrap().iter().all(|s| s.domain.is_none()));
+    let point = &snapshot::restore_points(&ws).unwrap()[0];
+    assert_eq!(point.before, "delete the domain home-shopping (2 services)");
+    snapshot::restore(&mut ws, point.id).unwrap();
+    assert_eq!(ws.services().unwrap().iter().filter(|s| s.domain.as_deref() == Some("home-shopping")).count(), 2);
 }
