@@ -77,3 +77,51 @@ async fn a_move_on_the_map_is_an_edit_and_the_layout_is_kept() {
     c.close().await.unwrap();
     assert_eq!(reopened, moved_to, "the box is where it was left");
 }
+
+/// A workshop's portfolio: 150 services over 40 teams in 15 domains (two of them geography, not recommended).
+fn workshop(dir: &std::path::Path) -> std::path::PathBuf {
+    let ws = dir.join("workshop.opmodel");
+    let _ = std::fs::remove_file(&ws);
+    let mut domains = String::from("name,kind,on_call_budget_holder\n");
+    for d in 0..15 {
+        let kind = if d < 2 { "geography" } else { "product" };
+        domains += &format!("journey-{d:02},{kind},head_of_product\n");
+    }
+    let mut teams = String::from("name,funding,on_call_participants\n");
+    for t in 0..40 {
+        teams += &format!("team-{t:02},product,{}\n", 2 + t % 5);
+    }
+    let mut services = String::from("name,kind,team,domain,exposure_per_hour,feature_demand\n");
+    for s in 0..150 {
+        let exposure = [2_000, 9_000, 120_000, 300_000, 900_000][s % 5];
+        let demand = ["Low", "Medium", "High", "Very High"][s % 4];
+        let domain = if s % 25 == 24 { String::new() } else { format!("journey-{:02}", s % 40 % 15) };
+        services += &format!("service-{s:03},digital,team-{:02},{domain},{exposure},{demand}\n", s % 40);
+    }
+    for (what, csv) in [("domains", domains), ("teams", teams), ("services", services)] {
+        let file = dir.join(format!("workshop-{what}.csv"));
+        std::fs::write(&file, csv).unwrap();
+        cli(&ws, &["import", what, file.to_str().unwrap()]);
+    }
+    ws
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_workshop_of_150_services_fits_on_a_projector() {
+    let dir = std::env::temp_dir().join(format!("opmodel-e2e-workshop-map-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ws = workshop(&dir);
+    let c = start_app_on(Some(&ws)).await;
+    c.set_window_size(1280, 720).await.unwrap();
+    click(&c, "[data-tab=map]").await;
+    let regions = ".svelte-flow__node[data-id^='domain:']";
+    eventually("fifteen domains and the tray", || async { (opmodel_e2e::count(&c, regions).await == 16).then_some(()) }).await;
+    assert_eq!(opmodel_e2e::count(&c, "[data-id^='team:/']").await, 6, "the teams of the six services in no domain, in the tray");
+    click(&c, "[data-action=fit]").await;
+    screenshot(&c, "map-workshop-1280.png").await;
+    c.execute("document.activeElement && document.activeElement.blur()", vec![]).await.unwrap();
+    c.find(Locator::Css("body")).await.unwrap().send_keys("p").await.unwrap();
+    eventually("presenter mode", || async { c.find(Locator::Css(".app.presenter")).await.ok() }).await;
+    screenshot(&c, "map-workshop-presenter.png").await;
+    c.close().await.unwrap();
+}
