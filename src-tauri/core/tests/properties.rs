@@ -130,22 +130,32 @@ proptest! {
 /// folders, which write presented amounts as text).
 #[test]
 fn no_money_path_uses_floating_point() {
-    let src = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
-    for entry in std::fs::read_dir(src).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        // The PDF and the drawings place boxes and text with floating point; the figures they write are presented amounts.
-        if path.is_dir() {
-            assert!(["pdf", "drawing"].contains(&name.as_str()), "a new source folder {name}: decide whether it may use floating point");
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).unwrap();
-        for (n, line) in text.lines().enumerate() {
-            let floaty = line.contains("f64") || line.contains("f32") || line.contains("serde::float");
-            // view.rs: the JSON number of tolerable seconds; names.rs: how alike two names are;
-            // loss_distribution.rs: the rates and shares that draw incident counts (amounts stay exact).
-            let allowed = (name == "view.rs" && line.contains("rust_decimal::serde::float")) || name == "names.rs" || name == "loss_distribution.rs";
-            assert!(!floaty || allowed, "{name}:{}: {line}", n + 1);
+    let mut folders = vec![std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))];
+    let mut read = 0;
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            // The PDF and the drawings place boxes and text with floating point; the figures they write are presented amounts.
+            if path.is_dir() {
+                if !["pdf", "drawing"].contains(&name.as_str()) {
+                    folders.push(path);
+                }
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            read += 1;
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                let floaty = line.contains("f64") || line.contains("f32") || line.contains("serde::float");
+                // view.rs: the JSON number of tolerable seconds; names.rs: how alike two names are;
+                // loss_distribution.rs: the rates and shares that draw incident counts (amounts stay exact).
+                let allowed = (name == "view.rs" && line.contains("rust_decimal::serde::float")) || name == "names.rs" || name == "loss_distribution.rs";
+                assert!(!floaty || allowed, "{}:{}: {line}", path.display(), n + 1);
+            }
         }
     }
+    assert!(read > 20, "only {read} source files read");
 }

@@ -1,172 +1,20 @@
-//! The workspace file: one SQLite database per workspace. Every edit is one
-//! transaction; a file that is not ours, or is newer than this code, is
-//! refused before SQLite ever opens it, so its bytes stay as they were.
+//! The plan's tables: settings, teams, domains, services with their peaks
+//! and overrides, and where the map's boxes were left. Each change is one
+//! edit (one transaction, one undo step).
 
 use std::collections::{BTreeMap, HashMap};
-use std::fs;
-use std::io::Read;
-use std::path::{Path, PathBuf};
 
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
-use rusqlite_migration::{Migrations, M};
+use rusqlite::{params, OptionalExtension, Transaction};
 use rust_decimal::Decimal;
 
+use super::{Batch, Created, Workspace};
 use crate::error::{Error, Place, Result};
 use crate::model::{BudgetHolder, DateRange, Domain, DomainKind, Funding, Override, Peak, Service, Team};
 use crate::money::Money;
 use crate::selector::{OperatingModel, ServiceKind};
 use crate::settings::{SettingError, Settings};
 
-/// `PRAGMA application_id`: "OPMD", so our files are recognisable.
-pub const APPLICATION_ID: u32 = 0x4F50_4D44;
-
-const SCHEMA_V1: &str = include_str!("schema_v1.sql");
-const SCHEMA_V2: &str = include_str!("schema_v2.sql");
-const SCHEMA_V3: &str = include_str!("schema_v3.sql");
-const SCHEMA_V4: &str = include_str!("schema_v4.sql");
-const SCHEMA_V5: &str = include_str!("schema_v5.sql");
-
-fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(SCHEMA_V1), M::up(SCHEMA_V2), M::up(SCHEMA_V3), M::up(SCHEMA_V4), M::up(SCHEMA_V5)])
-}
-
-/// The schema version this code writes.
-pub fn latest_schema_version() -> i64 {
-    5
-}
-
-pub struct Workspace {
-    conn: Connection,
-    path: PathBuf,
-}
-
-/// What an edit that may create teams and domains did.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Created {
-    pub teams: Vec<String>,
-    pub domains: Vec<String>,
-}
-
-/// Reads the 100-byte SQLite header without opening the file for writing:
-/// refuses anything that is not a workspace of a schema we know.
-fn check_header(path: &Path) -> Result<()> {
-    let io = |source| Error::Io { path: path.to_path_buf(), source };
-    let mut header = Vec::with_capacity(100);
-    fs::File::open(path).map_err(io)?.take(100).read_to_end(&mut header).map_err(io)?;
-    let not_ours = |why: &str| Error::NotAWorkspace { path: path.to_path_buf(), why: why.to_string() };
-    if header.len() < 100 || !header.starts_with(b"SQLite format 3\0") {
-        return Err(not_ours("not an SQLite database"));
-    }
-    let word = |at: usize| u32::from_be_bytes(header[at..at + 4].try_into().expect("4 bytes"));
-    if word(68) != APPLICATION_ID {
-        return Err(not_ours("an SQLite database of another application"));
-    }
-    let version = i64::from(word(60) as i32);
-    if version > latest_schema_version() {
-        return Err(Error::NewerSchema { path: path.to_path_buf(), found: version, known: latest_schema_version() });
-    }
-    Ok(())
-}
-
-/// Pragmas every connection needs: durable commits, enforced references,
-/// and patience with a second process (the CLI beside the app).
-///
-/// A rollback journal, not WAL: every commit is written into the
-/// `.opmodel` file itself before it returns, so the file alone always
-/// holds every saved edit (a copy, an e-mail attachment or a synced folder
-/// never lacks a session's work), and the journal beside it lives only
-/// while a transaction does. A file left in WAL mode by an earlier version
-/// is checkpointed into its main file here. docs/performance.md gives what
-/// an edit costs this way.
-fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.pragma_update(None, "journal_mode", "DELETE")?;
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    Ok(())
-}
-
 impl Workspace {
-    /// Opens a workspace, creating it (with default settings) if the file is missing.
-    pub fn open(path: &Path) -> Result<Workspace> {
-        if path.exists() {
-            Self::open_existing(path)
-        } else {
-            Self::create(path)
-        }
-    }
-
-    /// Opens an existing workspace; refuses (untouched) anything else.
-    pub fn open_existing(path: &Path) -> Result<Workspace> {
-        check_header(path)?;
-        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        configure(&conn)?;
-        let mut ws = Workspace { conn, path: path.to_path_buf() };
-        // The header may lag a WAL that holds a newer schema: ask SQLite too.
-        let version: i64 = ws.conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if version > latest_schema_version() {
-            return Err(Error::NewerSchema { path: path.to_path_buf(), found: version, known: latest_schema_version() });
-        }
-        migrations().to_latest(&mut ws.conn).map_err(migration_error)?;
-        // The plan's tables are unchanged by a migration, so the restore point taken
-        // now holds the plan as it was before it.
-        if version > 0 && version < latest_schema_version() {
-            crate::snapshot::take_restore_point(&mut ws, &format!("schema migration from {version} to {}", latest_schema_version()))?;
-        }
-        Ok(ws)
-    }
-
-    /// Creates a new workspace. The schema is written to a file beside the
-    /// target and moved into place, so a crash never leaves half a workspace.
-    pub fn create(path: &Path) -> Result<Workspace> {
-        if path.exists() {
-            return Err(Error::Conflict(format!("{} already exists; choose another name, or open it", path.display())));
-        }
-        let io = |source| Error::Io { path: path.to_path_buf(), source };
-        let tmp = path.with_file_name(format!(
-            ".{}.creating-{}",
-            path.file_name().map_or("workspace".into(), |n| n.to_string_lossy()),
-            std::process::id()
-        ));
-        let written = Connection::open(&tmp)
-            .map_err(Error::from)
-            .and_then(|mut conn| migrations().to_latest(&mut conn).map_err(migration_error))
-            .and_then(|()| fs::rename(&tmp, path).map_err(io));
-        if let Err(e) = written {
-            let _ = fs::remove_file(&tmp);
-            return Err(match e {
-                Error::Database(_) if !path.parent().is_some_and(|d| d.as_os_str().is_empty() || d.is_dir()) => {
-                    Error::Io { path: path.to_path_buf(), source: std::io::Error::new(std::io::ErrorKind::NotFound, "its folder does not exist") }
-                }
-                other => other,
-            });
-        }
-        Self::open_existing(path)
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Runs `f` in one transaction: all of it is stored, or none.
-    /// One edit: one transaction, and one undo step called `label` when it changed anything.
-    fn edit<T>(&mut self, label: &str, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let step = crate::undo::begin(&tx)?;
-        let out = f(&tx)?;
-        crate::undo::end(&tx, step, label)?;
-        tx.commit()?;
-        Ok(out)
-    }
-
-    /// One transaction that is not an edit of its own, for undo and redo.
-    pub(crate) fn unrecorded<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
-    }
-
     pub fn stored_settings(&self) -> Result<BTreeMap<String, String>> {
         let mut stmt = self.conn.prepare("SELECT key, value FROM settings")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
@@ -380,104 +228,6 @@ impl Workspace {
         })
     }
 
-    /// The incident log, oldest first.
-    pub fn incidents(&self) -> Result<Vec<crate::incidents::Incident>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id, service, team, domain, started_at, duration_seconds, loss_minor, exposure_minor, availability_target, operating_model
-             FROM incidents ORDER BY started_at, id",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            let seconds: String = r.get(5)?;
-            let target: String = r.get(8)?;
-            let model: String = r.get(9)?;
-            Ok(crate::incidents::Incident {
-                id: r.get(0)?,
-                service: r.get(1)?,
-                team: r.get(2)?,
-                domain: r.get(3)?,
-                started_at: r.get(4)?,
-                duration_seconds: seconds.parse().unwrap_or(Decimal::ZERO),
-                entered_loss: r.get::<_, Option<i64>>(6)?.map(Money::from_minor),
-                exposure_per_hour: Money::from_minor(r.get(7)?),
-                target: crate::availability::Level::parse(&target).unwrap_or(crate::availability::Level::THREE_NINES),
-                operating_model: OperatingModel::parse(&model).unwrap_or(OperatingModel::OpsRunIt),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Records incidents (id 0) or changes one (its id), in one transaction.
-    pub fn save_incidents(&mut self, incidents: &[crate::incidents::Incident]) -> Result<()> {
-        let label = match incidents {
-            [one] if one.id != 0 => format!("edit an incident of {}", one.service),
-            [one] => format!("record an incident of {}", one.service),
-            many => format!("record {} incidents", many.len()),
-        };
-        self.edit(&label, |tx| {
-            for i in incidents {
-                let values = params![
-                    i.service,
-                    i.team,
-                    i.domain,
-                    i.started_at,
-                    i.duration_seconds.normalize().to_string(),
-                    i.entered_loss.map(minor),
-                    minor(i.exposure_per_hour),
-                    i.target.to_string(),
-                    i.operating_model.as_str()
-                ];
-                let columns = "service, team, domain, started_at, duration_seconds, loss_minor, exposure_minor, availability_target, operating_model";
-                if i.id == 0 {
-                    tx.execute(&format!("INSERT INTO incidents ({columns}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"), values)?;
-                } else if tx.execute(
-                    &format!("UPDATE incidents SET ({columns}) = (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) WHERE id = ?10"),
-                    rusqlite::params_from_iter(values.iter().copied().chain(std::iter::once(&i.id as &dyn rusqlite::ToSql))),
-                )? == 0
-                {
-                    return Err(Error::NotFound(format!("no incident with id {}", i.id)));
-                }
-            }
-            Ok(())
-        })
-    }
-
-    pub fn delete_incident(&mut self, id: i64) -> Result<()> {
-        self.edit("delete an incident", |tx| match tx.execute("DELETE FROM incidents WHERE id = ?1", [id])? {
-            0 => Err(Error::NotFound(format!("no incident with id {id}"))),
-            _ => Ok(()),
-        })
-    }
-
-    /// Writes a consistent copy of the workspace to a new file with SQLite's
-    /// backup API (never a file copy of a live database); the copy opens on
-    /// its own. An existing file is never overwritten.
-    pub fn save_copy(&self, to: &Path) -> Result<()> {
-        if to.exists() {
-            return Err(Error::Conflict(format!("{} already exists; choose another name", to.display())));
-        }
-        let tmp = to.with_file_name(format!(".{}.copying-{}", to.file_name().map_or("workspace".into(), |n| n.to_string_lossy()), std::process::id()));
-        let written = self
-            .conn
-            .backup(rusqlite::MAIN_DB, &tmp, None)
-            .map_err(Error::from)
-            .and_then(|()| Connection::open(&tmp).and_then(|c| c.pragma_update(None, "journal_mode", "DELETE")).map_err(Error::from))
-            .and_then(|()| fs::rename(&tmp, to).map_err(|source| Error::Io { path: to.to_path_buf(), source }));
-        if written.is_err() {
-            let _ = fs::remove_file(&tmp);
-        }
-        written
-    }
-
-    /// The connection, for the snapshot module's own statements.
-    pub(crate) fn conn(&self) -> &Connection {
-        &self.conn
-    }
-
-    /// Runs `f` in one transaction, for the snapshot module.
-    pub(crate) fn transaction<T>(&mut self, label: &str, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        self.edit(label, f)
-    }
-
     /// Where the user left each box on the domain map.
     pub fn positions(&self) -> Result<Vec<crate::map::Position>> {
         let mut stmt = self.conn.prepare("SELECT node, x, y FROM map_positions ORDER BY node")?;
@@ -489,14 +239,9 @@ impl Workspace {
     pub fn save_positions(&mut self, positions: &[crate::map::Position]) -> Result<()> {
         self.edit("move boxes on the map", |tx| put_positions(tx, positions))
     }
-
-    /// Several changes as one edit (an import, the example, a restored plan), undone as one.
-    pub fn batch<T>(&mut self, label: &str, f: impl FnOnce(&mut Batch) -> Result<T>) -> Result<T> {
-        self.edit(label, |tx| f(&mut Batch { tx }))
-    }
 }
 
-fn put_positions(tx: &Transaction, positions: &[crate::map::Position]) -> Result<()> {
+pub(super) fn put_positions(tx: &Transaction, positions: &[crate::map::Position]) -> Result<()> {
     for p in positions {
         tx.execute(
             "INSERT INTO map_positions(node, x, y) VALUES (?1, ?2, ?3) ON CONFLICT(node) DO UPDATE SET x = excluded.x, y = excluded.y",
@@ -538,64 +283,7 @@ fn delete_unused(tx: &Transaction, what: &str, name: &str) -> Result<()> {
     }
 }
 
-/// Changes inside one transaction.
-pub struct Batch<'a> {
-    tx: &'a Transaction<'a>,
-}
-
-impl Batch<'_> {
-    /// Adds or updates a service by name.
-    pub fn put_service(&mut self, service: &Service, created: &mut Created) -> Result<i64> {
-        let id = self.tx.query_row("SELECT id FROM services WHERE name = ?1", [&service.name], |r| r.get(0)).optional()?;
-        upsert_service(self.tx, id, service, created)
-    }
-
-    /// Adds or updates a team by name.
-    pub fn put_team(&mut self, team: &Team) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO teams(name, funding, on_call_participants) VALUES (?1, ?2, ?3)
-             ON CONFLICT(name) DO UPDATE SET funding = excluded.funding, on_call_participants = excluded.on_call_participants",
-            params![team.name, team.funding.as_str(), team.on_call_participants],
-        )?;
-        Ok(())
-    }
-
-    /// Adds or updates a domain by name.
-    pub fn put_domain(&mut self, domain: &Domain) -> Result<()> {
-        self.tx.execute(
-            "INSERT INTO domains(name, kind, on_call_budget_holder) VALUES (?1, ?2, ?3)
-             ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, on_call_budget_holder = excluded.on_call_budget_holder",
-            params![domain.name, domain.kind.as_str(), domain.on_call_budget_holder.as_str()],
-        )?;
-        Ok(())
-    }
-
-    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
-        self.tx.execute("INSERT INTO settings(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", params![key, value])?;
-        Ok(())
-    }
-
-    /// Empties the workspace: services, teams, domains and settings.
-    pub fn put_positions(&mut self, positions: &[crate::map::Position]) -> Result<()> {
-        put_positions(self.tx, positions)
-    }
-
-    pub fn clear(&mut self) -> Result<()> {
-        self.tx.execute_batch("DELETE FROM peak_periods; DELETE FROM services; DELETE FROM teams; DELETE FROM domains; DELETE FROM settings; DELETE FROM map_positions;")?;
-        Ok(())
-    }
-
-    /// Rows of services, teams, domains and settings.
-    pub fn counts(&self) -> Result<(i64, i64, i64, i64)> {
-        Ok(self.tx.query_row(
-            "SELECT (SELECT count(*) FROM services), (SELECT count(*) FROM teams), (SELECT count(*) FROM domains), (SELECT count(*) FROM settings)",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )?)
-    }
-}
-
-fn team_id(tx: &Transaction, service: &Service, created: &mut Created) -> Result<i64> {
+pub(super) fn team_id(tx: &Transaction, service: &Service, created: &mut Created) -> Result<i64> {
     if let Some(id) = tx.query_row("SELECT id FROM teams WHERE name = ?1", [&service.team], |r| r.get(0)).optional()? {
         return Ok(id);
     }
@@ -610,7 +298,7 @@ fn team_id(tx: &Transaction, service: &Service, created: &mut Created) -> Result
     Ok(tx.last_insert_rowid())
 }
 
-fn domain_id(tx: &Transaction, name: &str, created: &mut Created) -> Result<i64> {
+pub(super) fn domain_id(tx: &Transaction, name: &str, created: &mut Created) -> Result<i64> {
     if let Some(id) = tx.query_row("SELECT id FROM domains WHERE name = ?1", [name], |r| r.get(0)).optional()? {
         return Ok(id);
     }
@@ -619,11 +307,11 @@ fn domain_id(tx: &Transaction, name: &str, created: &mut Created) -> Result<i64>
     Ok(tx.last_insert_rowid())
 }
 
-fn minor(m: Money) -> i64 {
+pub(super) fn minor(m: Money) -> i64 {
     m.to_minor().expect("entered amounts have at most two decimal places")
 }
 
-fn upsert_service(tx: &Transaction, id: Option<i64>, s: &Service, created: &mut Created) -> Result<i64> {
+pub(super) fn upsert_service(tx: &Transaction, id: Option<i64>, s: &Service, created: &mut Created) -> Result<i64> {
     if let Some(other) = tx.query_row("SELECT id FROM services WHERE name = ?1", [&s.name], |r| r.get::<_, i64>(0)).optional()? {
         if Some(other) != id {
             return Err(Error::Conflict(format!("a service named '{}' already exists", s.name)));
@@ -665,11 +353,4 @@ fn upsert_service(tx: &Transaction, id: Option<i64>, s: &Service, created: &mut 
         tx.execute("INSERT INTO peak_periods(service_id, start_date, end_date) VALUES (?1, ?2, ?3)", params![id, p.start, p.end])?;
     }
     Ok(id)
-}
-
-fn migration_error(e: rusqlite_migration::Error) -> Error {
-    match e {
-        rusqlite_migration::Error::RusqliteError { err, .. } => Error::Database(err),
-        other => Error::Conflict(format!("the workspace schema could not be brought up to date: {other}")),
-    }
 }
