@@ -18,8 +18,22 @@ pub async fn start_app() -> Client {
 }
 
 /// Starts the app through tauri-driver; on `workspace` when given (the app
-/// opens a workspace named on its command line).
+/// opens a workspace named on its command line). The window starts at its
+/// configured size: the app remembers the last one in the run's config
+/// folder, and a test that resized it must not narrow the next one's.
 pub async fn start_app_on(workspace: Option<&std::path::Path>) -> Client {
+    let _ = std::fs::remove_file(window_state_file());
+    restart_app_on(workspace).await
+}
+
+/// Where the app keeps the window's size and place (run.sh's throwaway config folder).
+pub fn window_state_file() -> PathBuf {
+    env_path("XDG_CONFIG_HOME").join("app.opmodel.planner").join("window-state.json")
+}
+
+/// Starts the app as `start_app_on` does, but with the window where the last
+/// start left it.
+pub async fn restart_app_on(workspace: Option<&std::path::Path>) -> Client {
     let app = env_path("OPMODEL_APP");
     let url = std::env::var("WEBDRIVER_URL").unwrap_or_else(|_| "http://127.0.0.1:4444".into());
     let args: Vec<String> = workspace.map(|w| w.display().to_string()).into_iter().collect();
