@@ -1,13 +1,16 @@
 # The two commands of the README: `make run` opens the app, `make test` runs
 # every test. Each first installs what it needs on a fresh Debian or Ubuntu
-# machine and skips what is already there.
+# machine and skips what is already there. `make package` builds the .deb
+# installer and `make package-check` checks what it installs (both release
+# builds, so not part of `make test`).
 SHELL := /bin/bash
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 SYSTEM_PACKAGES := build-essential pkg-config curl libwebkit2gtk-4.1-dev libgtk-3-dev \
-	librsvg2-dev libsoup-3.0-dev libayatana-appindicator3-dev xvfb webkit2gtk-driver poppler-utils
+	librsvg2-dev libsoup-3.0-dev libayatana-appindicator3-dev xvfb webkit2gtk-driver poppler-utils \
+	desktop-file-utils libxml2-utils xclip
 
-.PHONY: run test deps system-packages node-packages tauri-driver cli ui bindings
+.PHONY: run test package package-check deps system-packages node-packages tauri-driver cli ui bindings
 
 run: system-packages ui
 	cargo run --release --bin opmodel-app
@@ -17,6 +20,16 @@ test: deps cli ui
 	cargo test --workspace --exclude opmodel-e2e
 	cd ui && npm run check && npm test
 	bash tests/e2e/run.sh
+
+# The .deb, by Tauri's bundler (the npm package @tauri-apps/cli, run from the
+# root, where tauri.conf.json is). It packs the CLI's release binary as
+# /usr/bin/opmodel (bundle.linux.deb.files), so that is built first.
+package: system-packages ui
+	cargo build --release -p opmodel-cli
+	ui/node_modules/.bin/tauri build --bundles deb
+
+package-check: package
+	bash tests/package/check.sh
 
 deps: system-packages node-packages tauri-driver
 
