@@ -110,6 +110,16 @@ pub async fn click(c: &Client, css: &str) {
     e.click().await.unwrap_or_else(|err| panic!("click {css}: {err}"));
 }
 
+/// The first element matching `css` once it is drawn: a canvas node exists
+/// in the page before its layout makes it visible, and cannot be dragged until then.
+pub async fn shown(c: &Client, css: &str) -> Element {
+    eventually(&format!("{css} shown"), || async {
+        let e = c.find(Locator::Css(css)).await.ok()?;
+        e.is_displayed().await.ok()?.then_some(e)
+    })
+    .await
+}
+
 /// The number of elements matching `css`.
 pub async fn count(c: &Client, css: &str) -> usize {
     c.find_all(Locator::Css(css)).await.map_or(0, |v| v.len())

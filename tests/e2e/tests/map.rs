@@ -3,7 +3,7 @@
 //! a domain box dragged elsewhere is where it was left after a reopen.
 
 use fantoccini::{Client, Locator};
-use opmodel_e2e::{cli, click, drag, eventually, screenshot, services, start_app_on, text};
+use opmodel_e2e::{cli, click, drag, eventually, screenshot, services, shown, start_app_on, text};
 
 /// The canvas position (not the screen position, which follows pan and zoom) of a node.
 async fn node_transform(c: &Client, id: &str) -> String {
@@ -28,16 +28,15 @@ async fn a_move_on_the_map_is_an_edit_and_the_layout_is_kept() {
     let moved_to = async {
         click(&c, "[data-tab=map]").await;
         let bedroom = "[data-id^='team:home-shopping/'] [data-service='bedroom']";
-        eventually("bedroom in home-shopping", || async { c.find(Locator::Css(bedroom)).await.ok() }).await;
+        let from = shown(&c, bedroom).await;
         // The example: bedroom's team schedule, the home-shopping domain schedule and application support.
         assert_eq!(schedules(&c).await, "3");
         assert_eq!(text(&c, "[data-map=standby]").await.unwrap(), "52,000.00");
         screenshot(&c, "map.png").await;
 
         // Drag bedroom out of every domain: its team's own schedule covers it every day, the domain schedule goes.
-        let from = c.find(Locator::Css(bedroom)).await.unwrap();
         // Onto the tray, below its team card.
-        let tray = c.find(Locator::Css("[data-id^='team:/']")).await.expect("the tray's team");
+        let tray = shown(&c, "[data-id^='team:/']").await;
         drag(&c, &from, &tray, (0.0, 120.0)).await;
         eventually("bedroom in the tray", || async { c.find(Locator::Css("[data-id^='team:/'] [data-service='bedroom']")).await.ok() }).await;
         eventually("two schedules", || async { (schedules(&c).await == "2").then_some(()) }).await;
@@ -46,7 +45,7 @@ async fn a_move_on_the_map_is_an_edit_and_the_layout_is_kept() {
         screenshot(&c, "map-after-move.png").await;
 
         // Drag the home-shopping box by its heading to somewhere else on the canvas.
-        let head = c.find(Locator::Css("[data-domain='home-shopping'] .region-head")).await.expect("the domain's heading");
+        let head = shown(&c, "[data-domain='home-shopping'] .region-head").await;
         let before = node_transform(&c, "domain:home-shopping").await;
         let canvas = c.find(Locator::Css(".svelte-flow__pane")).await.unwrap();
         drag(&c, &head, &canvas, (250.0, 150.0)).await;
@@ -72,7 +71,7 @@ async fn a_move_on_the_map_is_an_edit_and_the_layout_is_kept() {
     assert!(bedroom["domain"].is_null(), "{bedroom}");
     let c = start_app_on(Some(&ws)).await;
     click(&c, "[data-tab=map]").await;
-    eventually("bedroom still in the tray", || async { c.find(Locator::Css("[data-id^='team:/'] [data-service='bedroom']")).await.ok() }).await;
+    shown(&c, "[data-id^='team:/'] [data-service='bedroom']").await;
     let reopened = node_transform(&c, "domain:home-shopping").await;
     c.close().await.unwrap();
     assert_eq!(reopened, moved_to, "the box is where it was left");
@@ -117,6 +116,7 @@ async fn a_workshop_of_150_services_fits_on_a_projector() {
     let regions = ".svelte-flow__node[data-id^='domain:']";
     eventually("fifteen domains and the tray", || async { (opmodel_e2e::count(&c, regions).await == 16).then_some(()) }).await;
     assert_eq!(opmodel_e2e::count(&c, "[data-id^='team:/']").await, 6, "the teams of the six services in no domain, in the tray");
+    shown(&c, regions).await;
     click(&c, "[data-action=fit]").await;
     screenshot(&c, "map-workshop-1280.png").await;
     c.execute("document.activeElement && document.activeElement.blur()", vec![]).await.unwrap();
