@@ -19,7 +19,8 @@ mime="usr/share/mime/packages/opmodel.xml"
 # Each expected path, and the mode it must have (executables for the two binaries).
 while IFS='|' read -r path mode; do
   line=""
-  while IFS= read -r l; do if [[ "$l" == *" ./$path" ]]; then line=$l; fi; done <<<"$contents"
+  # dpkg-deb lists paths with or without a leading ./, depending on how the archive was made.
+  while IFS= read -r l; do if [[ "$l" == *" ./$path" || "$l" == *" $path" ]]; then line=$l; fi; done <<<"$contents"
   if [ -z "$line" ]; then fail "$path is not in the package"
   elif [[ "$line" != $mode* ]]; then fail "$path has mode ${line%% *}, expected $mode"
   else ok "$path"; fi
