@@ -13,17 +13,7 @@ pub const MAX: usize = 10;
 /// The file's name in the app's config folder.
 pub const FILE: &str = "recent-workspaces.json";
 
-/// One recent workspace as the app shows it: the file name as the label,
-/// its folder as the hint.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct RecentWorkspace {
-    pub path: String,
-    pub name: String,
-    /// The folder, with the home folder written `~`.
-    pub folder: String,
-    /// Whether the file was there when the list was read.
-    pub exists: bool,
-}
+pub use opmodel_core::view::RecentWorkspace;
 
 /// The file as stored: an object, so that more can be added later.
 #[derive(Default, Serialize, Deserialize)]

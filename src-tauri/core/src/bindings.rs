@@ -16,6 +16,7 @@ fn generated() -> String {
         crate::input::ServiceInput::decl(&cfg),
         crate::input::NewOwners::decl(&cfg),
         crate::view::WorkspaceInfo::decl(&cfg),
+        crate::view::RecentWorkspace::decl(&cfg),
         crate::undo::UndoState::decl(&cfg),
         crate::view::SettingView::decl(&cfg),
         crate::model::Funding::decl(&cfg),

@@ -140,6 +140,19 @@ impl WorkspaceInfo {
     }
 }
 
+/// A workspace opened before, as the app's File menu and empty plan list
+/// it: the file name as the label, its folder as the hint. The desktop
+/// shell keeps the list; the type is here so the UI's is generated from it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+pub struct RecentWorkspace {
+    pub path: String,
+    pub name: String,
+    /// The folder, with the home folder written `~`.
+    pub folder: String,
+    /// Whether the file was there when the list was read.
+    pub exists: bool,
+}
+
 /// One setting as the app's settings editor shows it.
 #[derive(Clone, Debug, Serialize, TS)]
 pub struct SettingView {

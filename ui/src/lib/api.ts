@@ -21,6 +21,7 @@ import type {
   LossDistributions,
   NewOwners,
   Organisation,
+  RecentWorkspace,
   ReportFormat,
   ReportKind,
   ServiceInput,
@@ -56,11 +57,6 @@ export const workspaceInfo = () => call<WorkspaceInfo>('workspace_info');
 export const newWorkspace = (path: string) => call<WorkspaceInfo>('new_workspace', { path });
 export const openWorkspace = (path: string) => call<WorkspaceInfo>('open_workspace', { path });
 
-/**
- * A workspace opened before: `name` is its file name, `folder` where it is (`~` for home). The shell's own type
- * (src-tauri/src/recent.rs, whose tests pin these fields), not the core's, so not in bindings.ts.
- */
-export type RecentWorkspace = { path: string; name: string; folder: string; exists: boolean };
 /** Most recent first, at most ten; files no longer there are left out. Open one with `openWorkspace`. */
 export const recentWorkspaces = () => call<RecentWorkspace[]>('recent_workspaces');
 export const loadExample = () => call<WorkspaceInfo>('load_example');

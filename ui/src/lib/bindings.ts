@@ -25,6 +25,15 @@ operating_model: OperatingModel, on_call_out_of_hours: OutOfHours, above_highest
 export type ServiceInput = { name: string, kind: ServiceKind, team: string, domain: string | null, exposure_per_hour: string, feature_demand: string, peak_exposure_per_hour: string | null, peak_periods: string, out_of_hours_incidents_per_year: string, model_override: OperatingModel | null, override_reason: string | null, };
 export type NewOwners = { team?: TeamInput, domain?: DomainInput, };
 export type WorkspaceInfo = { path: string, name: string, currency: string, demand_bands: Array<string>, teams: Array<string>, domains: Array<string>, service_count: number, };
+export type RecentWorkspace = { path: string, name: string, 
+/**
+ * The folder, with the home folder written `~`.
+ */
+folder: string, 
+/**
+ * Whether the file was there when the list was read.
+ */
+exists: boolean, };
 export type UndoState = { undo: string | null, redo: string | null, };
 export type SettingView = { key: string, 
 /**
