@@ -89,7 +89,7 @@ async fn the_theme_switch_turns_every_view_dark_and_is_remembered() {
         click(&c, "[data-action=save-incident]").await;
         let net = "[data-aggregate='operating_model:you_build_it_you_run_it'] [data-col=net_effectiveness]";
         eventually("the effectiveness", || async { text(&c, net).await.filter(|t| !t.trim().is_empty()) }).await;
-        c.execute("document.querySelector('#panel-incidents .card:last-child').scrollIntoView()", vec![]).await.unwrap();
+        c.execute("document.querySelector('#panel-incidents .view-card:last-child').scrollIntoView()", vec![]).await.unwrap();
         screenshot(&c, "theme-dark-incidents.png").await;
 
         show(&c, "plans", "tr[data-scenario='as-is']").await;
