@@ -10,6 +10,7 @@ import {
   fromDatetimeLocal,
   modelName,
   plainProblem,
+  sortedNames,
   refusalMessage,
   startedMinutesAgo,
   toDatetimeLocal,
@@ -136,5 +137,18 @@ describe('refusals beside their field', () => {
     expect(refusalMessage({ code: 'invalid_input', message: 'column loss: bad' })).toBe('column loss: bad');
     expect(refusalMessage('plain')).toBe('plain');
     expect(refusalMessage(42)).toBe('42');
+  });
+});
+
+describe('sortedNames', () => {
+  it('sorts once, digits as numbers, and gives the same array back until a name changes', () => {
+    const names = sortedNames();
+    const a = names([{ name: 'svc-10' }, { name: 'svc-2' }, { name: 'Bedroom' }]);
+    expect(a).toEqual(['Bedroom', 'svc-2', 'svc-10']);
+    expect(names([{ name: 'svc-10' }, { name: 'svc-2' }, { name: 'Bedroom' }])).toBe(a);
+    const renamed = names([{ name: 'svc-10' }, { name: 'svc-3' }, { name: 'Bedroom' }]);
+    expect(renamed).not.toBe(a);
+    expect(renamed).toEqual(['Bedroom', 'svc-3', 'svc-10']);
+    expect(names([{ name: 'svc-10' }, { name: 'svc-3' }])).toEqual(['svc-3', 'svc-10']);
   });
 });

@@ -3,6 +3,7 @@
 // field they are about. No float touches an amount here.
 
 import type { IncidentType, LossClass } from './bindings';
+import { compareText } from './costsChanges';
 import { modelLabels } from './format';
 
 // ---------------------------------------------------------------------------------------------
@@ -174,3 +175,23 @@ export function plainProblem(text: string): string {
 }
 
 const stop = (s: string) => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
+
+// ---------------------------------------------------------------------------------------------
+// The services to choose from
+
+/**
+ * The services' names in the reader's order, for the incident pickers. Returns a function that gives back the very
+ * same array while no name is added, removed or changed: an edit to an exposure then costs one pass over the names,
+ * not a sort of them all and a redrawn list of every option.
+ */
+export function sortedNames(): (services: readonly { name: string }[]) => string[] {
+  let seen: string[] = [];
+  let sorted: string[] = [];
+  return (services) => {
+    const names = services.map((s) => s.name);
+    if (names.length === seen.length && names.every((n, i) => n === seen[i])) return sorted;
+    seen = names;
+    sorted = [...new Set(names)].sort(compareText);
+    return sorted;
+  };
+}
