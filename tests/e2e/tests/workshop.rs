@@ -40,8 +40,11 @@ async fn the_selector_and_the_incident_calculator() {
         c.execute("document.activeElement && document.activeElement.blur()", vec![]).await.unwrap();
 
         // Presenter mode: P hides the editing chrome, P again brings it back.
+        assert!(opmodel_e2e::count(&c, "#selector-panel select").await > 0, "the model panel edits outside presenter mode");
         c.find(Locator::Css("body")).await.unwrap().send_keys("p").await.unwrap();
         eventually("presenter mode", || async { c.find(Locator::Css(".app.presenter")).await.ok() }).await;
+        assert_eq!(opmodel_e2e::count(&c, "#selector-panel select").await, 0, "the side panel reads, it does not edit, on a projector");
+        assert!(text(&c, "#selector-panel .reason").await.is_some_and(|t| t.contains("selector step 3")), "the reason stays");
         screenshot(&c, "selector-presenter.png").await;
         click(&c, "[data-action=leave-presenter]").await;
 
