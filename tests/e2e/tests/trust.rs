@@ -85,6 +85,16 @@ async fn nothing_is_lost_to_a_click_and_the_file_alone_is_whole() {
             screenshot(&c, name).await;
             let width: f64 = c.execute("return window.innerWidth", vec![]).await.unwrap().as_f64().unwrap();
             // At 1280 the whole row, its actions too; at 1024 every answer.
+            // The header keeps its menus and Export in the window, on one line each.
+            for menu in ["file", "edit", "export"] {
+                let right: f64 = c
+                    .execute(&format!("return document.querySelector(\"[data-action={menu}]\").getBoundingClientRect().right"), vec![])
+                    .await
+                    .unwrap()
+                    .as_f64()
+                    .unwrap();
+                assert!(right <= width, "the {menu} menu ends at {right}, past the {width}-pixel window at {w}×{h}");
+            }
             let cols: &[&str] = if w >= 1280 { &["availability_target", "deployment_target", "operating_model", "on_call_out_of_hours", "actions"] } else { &["availability_target", "deployment_target", "operating_model", "on_call_out_of_hours"] };
             for col in cols {
                 let right: f64 = c
