@@ -4,7 +4,7 @@
 //! (Xvfb with no window manager honours both: a window is placed where the
 //! app or WebDriver puts it).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use fantoccini::{Client, Locator};
 use opmodel_e2e::{cli, click, eventually, restart_app_on, screenshot, start_app_on, window_state_file};
@@ -28,23 +28,12 @@ async fn saved_rect(file: &Path, rect: (u64, u64, u64, u64)) {
     .await;
 }
 
-/// The test's folder, removed when the test ends, passed or not.
-struct TempDir(PathBuf);
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
 #[tokio::test(flavor = "current_thread")]
 async fn recent_workspaces_and_the_window_rect_are_remembered() {
-    let temp = TempDir(std::env::temp_dir().join(format!("opmodel-e2e-desktop-{}", std::process::id())));
-    let dir = &temp.0;
-    std::fs::create_dir_all(dir).unwrap();
+    // The test's folder, removed when the test ends, passed or not.
+    let temp = tempfile::Builder::new().prefix("opmodel-e2e-desktop-").tempdir().expect("a temporary folder");
+    let dir = temp.path();
     let (alpha, beta) = (dir.join("alpha.opmodel"), dir.join("beta.opmodel"));
-    let _ = std::fs::remove_file(&alpha);
-    let _ = std::fs::remove_file(&beta);
     cli(&alpha, &["demo"]);
     let state_file = window_state_file();
 
