@@ -84,25 +84,23 @@ async fn nothing_is_lost_to_a_click_and_the_file_alone_is_whole() {
             tokio::time::sleep(std::time::Duration::from_millis(300)).await;
             screenshot(&c, name).await;
             let width: f64 = c.execute("return window.innerWidth", vec![]).await.unwrap().as_f64().unwrap();
-            // At 1280 the whole row, its actions too; at 1024 every answer.
+            // Where an element's right edge is, against the window's width.
+            let right_of = |css: String| {
+                let c = &c;
+                async move { c.execute(&format!("return document.querySelector({css:?}).getBoundingClientRect().right"), vec![]).await.unwrap().as_f64().unwrap() }
+            };
             // The header keeps its menus and Export in the window, on one line each.
             for menu in ["file", "edit", "export"] {
-                let right: f64 = c
-                    .execute(&format!("return document.querySelector(\"[data-action={menu}]\").getBoundingClientRect().right"), vec![])
-                    .await
-                    .unwrap()
-                    .as_f64()
-                    .unwrap();
+                let right = right_of(format!("[data-action={menu}]")).await;
                 assert!(right <= width, "the {menu} menu ends at {right}, past the {width}-pixel window at {w}×{h}");
             }
-            let cols: &[&str] = if w >= 1280 { &["availability_target", "deployment_target", "operating_model", "on_call_out_of_hours", "actions"] } else { &["availability_target", "deployment_target", "operating_model", "on_call_out_of_hours"] };
+            // At 1280 the whole row, its actions too; at 1024 every answer.
+            let mut cols = vec!["availability_target", "deployment_target", "operating_model", "on_call_out_of_hours"];
+            if w >= 1280 {
+                cols.push("actions");
+            }
             for col in cols {
-                let right: f64 = c
-                    .execute(&format!("return document.querySelector(\"#services tr[data-service] td[data-col={col}]\").getBoundingClientRect().right"), vec![])
-                    .await
-                    .unwrap()
-                    .as_f64()
-                    .unwrap();
+                let right = right_of(format!("#services tr[data-service] td[data-col={col}]")).await;
                 assert!(right <= width, "{col} ends at {right}, past the {width}-pixel window at {w}×{h}");
             }
         }
