@@ -1,6 +1,5 @@
 //! Incidents: the log imported all or nothing, and the live calculation.
 
-use std::process::Command;
 
 use serde_json::Value;
 
@@ -8,9 +7,7 @@ use crate::support::*;
 
 #[test]
 fn incidents_are_imported_all_or_nothing_and_measured_against_their_projection() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("w.opmodel");
-    ok(opmodel(&ws, &["demo"]));
+    let (dir, ws) = demo();
     let csv = dir.path().join("incidents.csv");
     // Row 3 names a service that does not exist, row 4 a bad time, row 5 a negative duration.
     std::fs::write(&csv, "service,started_at,duration_minutes,loss\nbedroom,2026-06-10T21:15,30,100000\nbasket,2026-06-11T02:00,10,\nbedroom,yesterday,5,\nbedroom,2026-06-12T03:00,-5,\n").unwrap();
@@ -62,15 +59,13 @@ fn incidents_are_imported_all_or_nothing_and_measured_against_their_projection()
     assert_eq!(rows[0][header.iter().position(|h| h == "loss_class").unwrap()], "High");
     let pdf = dir.path().join("incidents.pdf");
     ok(opmodel(&ws, &["report", "incidents", "--format", "pdf", "--out", pdf.to_str().unwrap()]));
-    let text = String::from_utf8(Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap().stdout).unwrap();
+    let text = pdf_text(&pdf);
     assert!(text.contains("Protection effectiveness") && text.contains("236,000.00") && text.contains("70.24%"), "{text}");
 }
 
 #[test]
 fn the_live_calculation_gives_the_loss_so_far_its_class_and_what_to_do() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("w.opmodel");
-    ok(opmodel(&ws, &["demo"]));
+    let (_dir, ws) = demo();
     // 3 minutes of bedroom at 200,000 an hour: 10,000.00, exactly the medium threshold.
     let live: Value = serde_json::from_str(&ok(opmodel(&ws, &["incident", "bedroom", "--minutes", "3", "--at", "2026-06-10T21:15"]))).unwrap();
     assert_eq!((live["loss"].as_str(), live["loss_class"].as_str(), live["incident_type"].as_str()), (Some("10000.00"), Some("medium"), Some("minor")));

@@ -44,9 +44,7 @@ fn the_furniture_retailer_reports_as_the_playbook_says() {
 
 #[test]
 fn a_99_99_band_changes_the_ecommerce_target() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("w.opmodel");
-    ok(opmodel(&ws, &["demo"]));
+    let (_dir, ws) = demo();
     ok(opmodel(&ws, &["settings", "set", "exposure_bands", "7000=95.0,250000=99.0,800000=99.9,5000000=99.99"]));
     let all = services(&ws);
     let e = find(&all, "ecommerce-platform");
@@ -96,9 +94,7 @@ fn an_import_with_bom_and_crlf_adds_and_updates_by_name_and_reports_what_it_crea
 
 #[test]
 fn a_bad_csv_changes_nothing_and_says_where_it_is_wrong() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("w.opmodel");
-    ok(opmodel(&ws, &["demo"]));
+    let (dir, ws) = demo();
     let before = std::fs::read(&ws).unwrap();
     let csv = dir.path().join("bad.csv");
     std::fs::write(&csv, "name,kind,team,domain,exposure_per_hour,feature_demand\nbedroom,digital,bedroom-team,,1,low\nnew,website,t,,12k,urgent\n").unwrap();
@@ -191,9 +187,7 @@ fn failed_commands_leave_nothing_behind() {
 
 #[test]
 fn an_import_update_keeps_what_the_file_does_not_mention() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("w.opmodel");
-    ok(opmodel(&ws, &["demo"]));
+    let (dir, ws) = demo();
     let csv = dir.path().join("exposures.csv");
     std::fs::write(&csv, "name,kind,team,exposure_per_hour,feature_demand\nbedroom,digital,bedroom-team,210000,very high\n").unwrap();
     ok(opmodel(&ws, &["import", "services", csv.to_str().unwrap()]));
@@ -206,9 +200,7 @@ fn an_import_update_keeps_what_the_file_does_not_mention() {
 
 #[test]
 fn a_foundational_system_run_ybiyri_by_an_operations_team_is_operations_opex_as_the_raci_says() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("w.opmodel");
-    ok(opmodel(&ws, &["demo"]));
+    let (_dir, ws) = demo();
     ok(opmodel(&ws, &["settings", "set", "exposure_bands", "7000=95.0,250000=99.0,800000=99.9,5000000=99.99"]));
     let budget: Value = serde_json::from_str(&report(&ws, "budget", "json")).unwrap();
     let ecommerce = budget["line_items"].as_array().unwrap().iter().find(|l| l["service"] == "ecommerce-platform").unwrap();
@@ -222,9 +214,7 @@ fn a_foundational_system_run_ybiyri_by_an_operations_team_is_operations_opex_as_
 
 #[test]
 fn an_override_from_a_csv_is_kept_and_shown_in_the_reports() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("w.opmodel");
-    ok(opmodel(&ws, &["demo"]));
+    let (dir, ws) = demo();
     let csv = dir.path().join("override.csv");
     std::fs::write(&csv, "name,kind,team,exposure_per_hour,feature_demand,model_override,override_reason\nbedroom,digital,bedroom-team,200000,very high,ops_run_it,team not formed until Q3\n").unwrap();
     ok(opmodel(&ws, &["import", "services", csv.to_str().unwrap()]));
@@ -236,7 +226,7 @@ fn an_override_from_a_csv_is_kept_and_shown_in_the_reports() {
     assert_eq!((row["override_reason"].as_str(), row["head_of_operations"].as_str()), (Some("team not formed until Q3"), Some("A")));
     let pdf = dir.path().join("raci.pdf");
     ok(opmodel(&ws, &["report", "raci", "--format", "pdf", "--out", pdf.to_str().unwrap()]));
-    let text = String::from_utf8(Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap().stdout).unwrap();
+    let text = pdf_text(&pdf);
     assert!(text.contains("Overridden operating models") && text.contains("team not formed until Q3"), "{text}");
 
     // An override needs its reason, and a model the selector knows.

@@ -1,6 +1,5 @@
 //! Scenarios, restore points and undo from the command line.
 
-use std::process::Command;
 
 use serde_json::Value;
 
@@ -8,9 +7,7 @@ use crate::support::*;
 
 #[test]
 fn scenarios_are_saved_compared_and_opened() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("w.opmodel");
-    ok(opmodel(&ws, &["demo"]));
+    let (dir, ws) = demo();
     ok(opmodel(&ws, &["scenario", "save", "as-is"]));
     ok(opmodel(&ws, &["settings", "set", "developer_standby_rate", "600/week"]));
     let csv = dir.path().join("bedroom.csv");
@@ -35,7 +32,7 @@ fn scenarios_are_saved_compared_and_opened() {
     assert!(rows.iter().any(|r| r[1] == "Budget total" && r[5] == "5200.00"));
     let pdf = dir.path().join("compare.pdf");
     ok(opmodel(&ws, &["scenario", "compare", "as-is", "to-be", "--format", "pdf", "--out", pdf.to_str().unwrap()]));
-    let text = String::from_utf8(Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap().stdout).unwrap();
+    let text = pdf_text(&pdf);
     assert!(text.contains("Plans compared") && text.contains("57,200.00") && text.contains("5,200.00"), "{text}");
 
     // Opening as-is brings its plan back, the working plan kept as a restore point.
@@ -77,9 +74,7 @@ fn scenarios_are_saved_compared_and_opened() {
 
 #[test]
 fn a_wrong_import_is_one_restore_away_and_the_oldest_restore_points_go() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("w.opmodel");
-    ok(opmodel(&ws, &["demo"]));
+    let (dir, ws) = demo();
     let csv = dir.path().join("wrong.csv");
     std::fs::write(&csv, "name,kind,team,exposure_per_hour,feature_demand\nbedroom,digital,bedroom-team,1,low\n").unwrap();
     ok(opmodel(&ws, &["import", "services", csv.to_str().unwrap()]));
@@ -109,9 +104,7 @@ fn a_wrong_import_is_one_restore_away_and_the_oldest_restore_points_go() {
 
 #[test]
 fn undo_and_redo_take_back_and_make_again_the_newest_edit() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("w.opmodel");
-    ok(opmodel(&ws, &["demo"]));
+    let (_dir, ws) = demo();
     ok(opmodel(&ws, &["settings", "set", "callout_hours", "3"]));
     assert_eq!(ok(opmodel(&ws, &["undo"])).trim(), "undone: change the setting callout_hours");
     assert!(ok(opmodel(&ws, &["settings", "list"])).contains("callout_hours = 2"), "back to the default");

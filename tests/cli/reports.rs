@@ -8,9 +8,7 @@ use crate::support::*;
 
 #[test]
 fn the_services_csv_opens_in_excel_and_parses_back() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("w.opmodel");
-    ok(opmodel(&ws, &["demo"]));
+    let (dir, ws) = demo();
     let out = dir.path().join("services.csv");
     ok(opmodel(&ws, &["report", "services", "--format", "csv", "--out", out.to_str().unwrap()]));
     let bytes = std::fs::read(&out).unwrap();
@@ -41,9 +39,7 @@ fn the_services_csv_opens_in_excel_and_parses_back() {
 
 #[test]
 fn the_money_reports_agree_between_json_and_csv() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("w.opmodel");
-    ok(opmodel(&ws, &["demo"]));
+    let (dir, ws) = demo();
 
     let budget: Value = serde_json::from_str(&report(&ws, "budget", "json")).unwrap();
     assert_eq!(budget["totals"]["head_of_product"], "26000.00");
@@ -144,9 +140,7 @@ fn budget_and_raci_print_as_pdf_with_embedded_fonts() {
 
 #[test]
 fn the_assumptions_travel_with_the_budget_and_premium_csvs() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("w.opmodel");
-    ok(opmodel(&ws, &["demo"]));
+    let (dir, ws) = demo();
     let (header, rows) = parse_csv(&report(&ws, "assumptions", "csv"));
     assert_eq!(header, ["assumption", "value"]);
     let value = |name: &str| rows.iter().find(|r| r[0] == name).unwrap_or_else(|| panic!("no {name}: {rows:?}"))[1].clone();
@@ -166,9 +160,7 @@ fn the_assumptions_travel_with_the_budget_and_premium_csvs() {
 
 #[test]
 fn the_domain_map_and_the_selector_are_drawn_as_svg_and_png() {
-    let dir = tempfile::tempdir().unwrap();
-    let ws = dir.path().join("w.opmodel");
-    ok(opmodel(&ws, &["demo"]));
+    let (dir, ws) = demo();
     for what in ["domain-map", "selector"] {
         let svg = dir.path().join(format!("{what}.svg"));
         ok(opmodel(&ws, &["report", what, "--format", "svg", "--out", svg.to_str().unwrap()]));

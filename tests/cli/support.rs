@@ -1,6 +1,6 @@
 //! What every CLI test needs: the binary run on a workspace, its output and its reports.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
@@ -44,4 +44,17 @@ pub fn parse_csv(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
     let header = r.headers().unwrap().iter().map(str::to_string).collect();
     let rows = r.records().map(|x| x.unwrap().iter().map(str::to_string).collect()).collect();
     (header, rows)
+}
+
+/// The playbook's example in a workspace of its own, with the folder that holds it (removed when dropped).
+pub fn demo() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("w.opmodel");
+    ok(opmodel(&ws, &["demo"]));
+    (dir, ws)
+}
+
+/// A PDF's text, as poppler's pdftotext reads it.
+pub fn pdf_text(pdf: &Path) -> String {
+    String::from_utf8(Command::new("pdftotext").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils)").stdout).unwrap()
 }
